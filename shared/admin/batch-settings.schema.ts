@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { authFailurePolicySchema, defaultAuthFailurePolicy } from './auth-failure-policy.schema';
+
+/** B6: the one batch process "Exchange sync" (ConAktiv "Batch Prozess Einstellungen"). */
+export const batchSettingsInputSchema = z.strictObject({
+  intervalMinutes: z.number().int().min(1).max(1440).default(15),
+  active: z.boolean().default(true),
+  startAutomatically: z.boolean().default(true),
+  /** Restricts the batch to one backend node; null lets every node take a share. */
+  node: z.string().trim().min(1).max(200).nullable().default(null),
+  authFailurePolicy: authFailurePolicySchema.default(defaultAuthFailurePolicy),
+  /** B9: sync log entries older than this are removed. */
+  logRetentionDays: z.number().int().min(1).max(3650).default(30),
+});
+export type BatchSettingsInput = z.infer<typeof batchSettingsInputSchema>;
+export type BatchSettings = BatchSettingsInput;
+
+export const batchStatusSchema = z.strictObject({
+  state: z.enum(['running', 'idle', 'stopped']),
+  lastRunAt: z.string().nullable(),
+  nextRunAt: z.string().nullable(),
+});
+export type BatchStatus = z.infer<typeof batchStatusSchema>;
+
+export const batchSettingsSchema = batchSettingsInputSchema.extend({ status: batchStatusSchema });
