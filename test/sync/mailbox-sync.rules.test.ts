@@ -19,7 +19,7 @@ describe('mailbox sync: rules', () => {
   const contactsOf = (mailbox: string) => h.exchange.itemsIn(h.exchange.folderId(mailbox, 'contacts'));
 
   it('applies a group rule to its members and the all-users rule to everyone else', async () => {
-    const filtered = { field: 'company.status', operator: 'in', values: ['customer'] } as const;
+    const filtered = { field: 'company.status' as const, operator: 'in' as const, values: ['customer'] };
     h.addRule({ dataType: 'contacts', crmFilter: [filtered] });
     h.addRule({ dataType: 'contacts', validity: { scope: 'group', groupId: 'sales' } });
     h.crm.userCreate('contacts', makeContact({ surname: 'Customer' }), { filterValues: { 'company.status': 'customer' } });
