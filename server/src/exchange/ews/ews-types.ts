@@ -138,7 +138,8 @@ export interface ContactFields extends CommonWritableFields {
   readonly nickname?: string;
   readonly companyName?: string;
   readonly emailAddresses?: Partial<Record<EmailAddressKey, string>>;
-  readonly physicalAddresses?: Partial<Record<PhysicalAddressKey, PhysicalAddress>>;
+  /** In an update, `null` for a key deletes that whole address and `''` deletes one part. */
+  readonly physicalAddresses?: Partial<Record<PhysicalAddressKey, PhysicalAddress | null>>;
   readonly phoneNumbers?: Partial<Record<PhoneNumberKey, string>>;
   readonly assistantName?: string;
   /** xs:dateTime; Exchange stores birthdays as midnight UTC of the day. */
