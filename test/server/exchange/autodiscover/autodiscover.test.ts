@@ -100,7 +100,7 @@ describe('Autodiscover discovery', () => {
     const net = fakeNetwork({
       'https://contoso.com/autodiscover/autodiscover.svc': () => ok(soapRedirect('RedirectAddress', 'a@fabrikam.com')),
       'https://fabrikam.com/autodiscover/autodiscover.svc': () => ({ status: 302, headers: { location: 'https://mail.fabrikam.com/autodiscover/autodiscover.svc' }, body: '' }),
-      'https://mail.fabrikam.com/autodiscover/autodiscover.svc': (req) => ok(soapSettings(req.body.includes('a@fabrikam.com') ? 'https://mail.fabrikam.com/EWS/Exchange.asmx' : 'wrong')),
+      'https://mail.fabrikam.com/autodiscover/autodiscover.svc': (req) => ok(soapSettings((req.body ?? '').includes('a@fabrikam.com') ? 'https://mail.fabrikam.com/EWS/Exchange.asmx' : 'wrong')),
     });
     const result = await discoverEwsUrl({ email: 'a@contoso.com', auth, request: net.request });
     expect(result).toMatchObject({ ewsUrl: 'https://mail.fabrikam.com/EWS/Exchange.asmx', email: 'a@fabrikam.com' });
