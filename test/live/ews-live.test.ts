@@ -141,7 +141,7 @@ async function drainSync(client: EwsClient, folder: 'contacts', syncState?: stri
   let state = syncState;
   for (let page = 0; page < 1000; page += 1) {
     const result = await client.syncFolderItems({ folderId: { distinguished: folder }, syncState: state });
-    for (const change of result.changes) changes.push(change.kind === 'create' || change.kind === 'update' ? (change.item.itemId?.id ?? '') : change.itemId.id);
+    for (const change of result.changes) changes.push('item' in change ? (change.item.itemId?.id ?? '') : change.itemId.id);
     state = result.syncState;
     if (result.includesLastItemInRange) break;
   }
