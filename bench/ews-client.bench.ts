@@ -95,7 +95,7 @@ export async function runEwsClientBench(): Promise<void> {
       if (result.changes.length !== SYNC_PAGE) throw new Error('our client decoded the wrong number of changes');
     });
     const theirsSync = await timePerCall(iterations, async () => {
-      const result = await theirs.SyncFolderItems(new FolderId(WellKnownFolderName.Contacts), PropertySet.IdOnly, [], SYNC_PAGE, SyncFolderItemsScope.NormalItems, null);
+      const result = await theirs.SyncFolderItems(new FolderId(WellKnownFolderName.Contacts), PropertySet.IdOnly, [], SYNC_PAGE, SyncFolderItemsScope.NormalItems, "");
       if (result.Count !== SYNC_PAGE) throw new Error('ews-javascript-api decoded the wrong number of changes');
     });
     const oursGet = await timePerCall(iterations, async () => {
