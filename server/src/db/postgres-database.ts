@@ -1,0 +1,66 @@
+import pg from 'pg';
+import type { Database } from './database';
+
+type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
+
+class PostgresDatabase implements Database {
+  readonly dialect = 'postgres' as const;
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly handle: Queryable = pool,
+    private readonly inTransaction = false,
+  ) {}
+
+  async query<T extends Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<{ rows: T[] }> {
+    const result = await this.handle.query<T>(sql, [...params]);
+    return { rows: result.rows };
+  }
+
+  async exec(sql: string): Promise<void> {
+    // Without parameters pg uses the simple query protocol, which accepts several statements.
+    await this.handle.query(sql);
+  }
+
+  async transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T> {
+    if (this.inTransaction) return fn(this);
+    const client = await this.pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(new PostgresDatabase(this.pool, client, true));
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (!this.inTransaction) await this.pool.end();
+  }
+}
+
+export interface PostgresOptions {
+  readonly url: string;
+  /** Confines every connection to one schema (tests and benchmarks run side by side in one database). */
+  readonly schema?: string;
+  readonly maxConnections?: number;
+}
+
+export async function openPostgresDatabase(options: PostgresOptions): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    ...(options.schema ? { options: `-c search_path=${quoteIdentifier(options.schema)},public` } : {}),
+  });
+  // Fail at start with the server's own message rather than on the first request.
+  await pool.query('SELECT 1');
+  return new PostgresDatabase(pool);
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
