@@ -1,6 +1,9 @@
 import { pino } from 'pino';
 import { syncRuleInputSchema, type SyncRule, type SyncRuleInput } from '../../../shared/admin/sync-rule.schema';
-import { createMailboxSync, type MailboxRunOutcome } from '../../../server/src/sync/mailbox-sync.service';
+import { createMailboxSync, type MailboxRunOutcome, type MailboxSync } from '../../../server/src/sync/mailbox-sync.service';
+import type { SyncStateStore } from '../../../server/src/sync/sync-state.port';
+import type { SyncLogStore } from '../../../server/src/sync/sync-log.port';
+import type { MailboxStatusStore } from '../../../server/src/sync/sync-config.port';
 import type { ExchangeConnection } from '../../../server/src/exchange/exchange-gateway';
 import { FakeCrm } from './fake-crm.port';
 import { FakeExchange } from './fake-exchange.gateway';
@@ -27,27 +30,32 @@ export class FakeClock {
 }
 
 /** The engine wired to fakes of every port, with one account per user. */
-export class SyncHarness {
+export class SyncHarness<S extends SyncStateStore = MemoryStateStore, L extends SyncLogStore = MemoryLogStore, T extends MailboxStatusStore = MemoryStatusStore> {
   readonly clock = new FakeClock();
   readonly exchange = new FakeExchange(this.clock.now);
   readonly crm = new FakeCrm(this.clock.now);
-  readonly state = new MemoryStateStore();
-  readonly log = new MemoryLogStore();
-  readonly statuses = new MemoryStatusStore();
   readonly config = new MemoryConfig();
-  readonly engine = createMailboxSync({
-    config: this.config,
-    crm: this.crm,
-    state: this.state,
-    log: this.log,
-    statuses: this.statuses,
-    gatewayFor: () => this.exchange,
-    logger: pino({ level: 'silent' }),
-    now: this.clock.now,
-    random: () => 0.5,
-    options: { pageSize: 5, journalPageSize: 7, writeBatchSize: 3 },
-  });
+  readonly engine: MailboxSync;
   private ruleCount = 0;
+
+  constructor(
+    readonly state: S = new MemoryStateStore() as unknown as S,
+    readonly log: L = new MemoryLogStore() as unknown as L,
+    readonly statuses: T = new MemoryStatusStore() as unknown as T,
+  ) {
+    this.engine = createMailboxSync({
+      config: this.config,
+      crm: this.crm,
+      state: this.state,
+      log: this.log,
+      statuses: this.statuses,
+      gatewayFor: () => this.exchange,
+      logger: pino({ level: 'silent' }),
+      now: this.clock.now,
+      random: () => 0.5,
+      options: { pageSize: 5, journalPageSize: 7, writeBatchSize: 3 },
+    });
+  }
 
   addAccount(userId: string, groupIds: string[] = []): { accountId: string; mailbox: string } {
     const mailbox = `${userId}@example.test`;

@@ -1,0 +1,72 @@
+import { PGlite } from '@electric-sql/pglite';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { syncSchemaSql } from '../../server/src/sync/sql/sync-schema.sql';
+import { createSqlSyncStateStore } from '../../server/src/sync/sql/sql-sync-state.store';
+import { createSqlMailboxStatusStore, createSqlSyncLogStore } from '../../server/src/sync/sql/sql-sync-log.store';
+import type { SqlClient } from '../../server/src/sync/sql/sql-client';
+import { SyncHarness } from './support/sync-harness';
+import { makeContact } from './support/neutral-fixtures';
+
+describe('engine on the SQL stores (PGlite)', () => {
+  let pg: PGlite;
+  let db: SqlClient;
+
+  beforeAll(async () => {
+    pg = new PGlite();
+    await pg.exec(syncSchemaSql);
+    db = pg;
+  });
+  afterAll(async () => {
+    await pg.close();
+  });
+  beforeEach(async () => {
+    await pg.exec('TRUNCATE sync_pairs, sync_folder_states, sync_journal_cursors, sync_pending, sync_log, sync_runs, mailbox_status, mailbox_accounts, exchange_servers CASCADE');
+    await db.query(`INSERT INTO exchange_servers (id, name, type, ews_url, version, auth, created_at, updated_at) VALUES ('srv', 's', 'on-premises', 'https://x', 'Exchange2016', '{}', now(), now())`);
+    await db.query(`INSERT INTO mailbox_accounts (id, user_id, mailbox, server_id, active, created_at, updated_at) VALUES ('acc-anna', 'anna', 'anna@example.test', 'srv', true, now(), now())`);
+  });
+
+  const harness = () => new SyncHarness(createSqlSyncStateStore(db), createSqlSyncLogStore(db), createSqlMailboxStatusStore(db));
+
+  it('round-trips contacts, persists pairs, cursors, runs, log lines and status', async () => {
+    const h = harness();
+    const anna = h.addAccount('anna');
+    h.addRule({ dataType: 'contacts' });
+    const contacts = h.exchange.folderId(anna.mailbox, 'contacts');
+    const id = h.crm.userCreate('contacts', makeContact());
+    h.exchange.userCreate(anna.mailbox, contacts, makeContact({ surname: 'FromOutlook' }));
+    expect(await h.run(anna.accountId)).toMatchObject({ status: 'synced', counts: { created: 2 } });
+    expect(await h.state.countPairs(anna.accountId)).toBe(2);
+    h.exchange.userUpdate(h.exchange.itemsIn(contacts).find((item) => item.crmId === id)?.id ?? '', { jobTitle: 'CTO' });
+    await h.run(anna.accountId);
+    expect(h.crm.get('contacts', id)).toMatchObject({ jobTitle: 'CTO' });
+    const { rows: log } = await db.query<{ action: string; side: string }>('SELECT action, side FROM sync_log ORDER BY id');
+    expect(log).toEqual(
+      expect.arrayContaining([
+        { action: 'create', side: 'exchange' },
+        { action: 'create', side: 'crm' },
+        { action: 'change', side: 'crm' },
+      ]),
+    );
+    const status = await h.statuses.getStatus(anna.accountId);
+    expect(status).toMatchObject({ lastError: null, consecutiveFailures: 0 });
+    expect(status?.lastSuccessAt).not.toBeNull();
+    expect(await h.state.getJournalCursor(anna.accountId, 'rule-1')).toBeGreaterThan(0);
+  });
+
+  it('keeps one pair per item when a pair is re-keyed, and removes old runs by retention', async () => {
+    const store = createSqlSyncStateStore(db);
+    const base = { accountId: 'acc-anna', dataType: 'contacts' as const, changeKey: 'ck', folderId: 'f', ruleId: 'r', crmSnapshot: makeContact(), exchangeSnapshot: makeContact(), syncedAt: new Date().toISOString() };
+    await store.savePair({ ...base, crmId: 'c1', itemId: 'i1' });
+    await store.savePair({ ...base, crmId: 'c2', itemId: 'i1' });
+    expect((await store.findPairByItemId('acc-anna', 'i1'))?.crmId).toBe('c2');
+    expect((await store.findPairByCrmId('acc-anna', 'contacts', 'c1'))?.itemId).toBeNull();
+    expect((await store.findPairByCrmId('acc-anna', 'contacts', 'c2'))?.crmSnapshot).toEqual(makeContact());
+    const log = createSqlSyncLogStore(db);
+    const old = await log.startRun('acc-anna', '2020-01-01T00:00:00Z');
+    await log.append([{ runId: old, accountId: 'acc-anna', at: '2020-01-01T00:00:00Z', side: 'crm', action: 'create', dataType: 'contacts', crmId: 'c1', itemId: null, detail: {} }]);
+    await log.startRun('acc-anna', new Date().toISOString());
+    expect(await log.purgeBefore('2021-01-01T00:00:00Z')).toBe(1);
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM sync_log');
+    expect(rows[0]?.n).toBe(0);
+  });
+});
