@@ -1,26 +1,28 @@
-import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { syncSchemaSql } from '../../server/src/sync/sql/sync-schema.sql';
+import { migrate } from '../../server/src/db/migrate';
+import { availableBackends, openTestDatabase, type TestDatabase } from '../support/test-databases';
 import { createSqlSyncStateStore } from '../../server/src/sync/sql/sql-sync-state.store';
 import { createSqlMailboxStatusStore, createSqlSyncLogStore } from '../../server/src/sync/sql/sql-sync-log.store';
 import type { SqlClient } from '../../server/src/sync/sql/sql-client';
 import { SyncHarness } from './support/sync-harness';
 import { makeContact } from './support/neutral-fixtures';
 
-describe('engine on the SQL stores (PGlite)', () => {
-  let pg: PGlite;
-  let db: SqlClient;
+const backends = await availableBackends();
+
+describe.each(backends)('engine on the SQL stores (%s)', (backend) => {
+  let test: TestDatabase;
+  let db: SqlClient & TestDatabase['db'];
 
   beforeAll(async () => {
-    pg = new PGlite();
-    await pg.exec(syncSchemaSql);
-    db = pg;
+    test = await openTestDatabase(backend);
+    db = test.db;
+    await migrate(db);
   });
   afterAll(async () => {
-    await pg.close();
+    await test.dispose();
   });
   beforeEach(async () => {
-    await pg.exec('TRUNCATE sync_pairs, sync_folder_states, sync_journal_cursors, sync_pending, sync_log, sync_runs, mailbox_status, mailbox_accounts, exchange_servers CASCADE');
+    await db.exec('TRUNCATE sync_pairs, sync_folder_states, sync_journal_cursors, sync_pending, sync_log, sync_runs, mailbox_status, mailbox_accounts, exchange_servers CASCADE');
     await db.query(`INSERT INTO exchange_servers (id, name, type, ews_url, version, auth, created_at, updated_at) VALUES ('srv', 's', 'on-premises', 'https://x', 'Exchange2016', '{}', now(), now())`);
     await db.query(`INSERT INTO mailbox_accounts (id, user_id, mailbox, server_id, active, created_at, updated_at) VALUES ('acc-anna', 'anna', 'anna@example.test', 'srv', true, now(), now())`);
   });

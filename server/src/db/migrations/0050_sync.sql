@@ -1,9 +1,7 @@
-/**
- * Tables of the admin configuration and the sync engine (servers, accounts, rules,
- * batch settings, pairs, folder sync states, journal cursors, pending retries, runs,
- * sync log, mailbox status). Plain PostgreSQL that PGlite runs as well.
- */
-export const syncSchemaSql = `
+-- Admin configuration (B1, B4, B5, B6) and sync engine state (C2, C3, B9): servers,
+-- mailbox accounts, sync rules, batch settings, pairs, folder sync states, CRM journal
+-- cursors per rule x mailbox, pending retries, runs, sync log and mailbox status.
+-- Secrets are stored only sealed (auth_secret_sealed); rule bodies are validated on read.
 CREATE TABLE IF NOT EXISTS exchange_servers (
   id text PRIMARY KEY,
   name text NOT NULL,
@@ -112,4 +110,3 @@ CREATE TABLE IF NOT EXISTS mailbox_status (
   alert boolean NOT NULL DEFAULT false,
   counts jsonb NOT NULL
 );
-`;
