@@ -1,0 +1,26 @@
+import type { ItemDescriptor, ItemIdentities, RecordRef, RecordSummary } from '../api/crm-api';
+import { isMessage, type ItemContext } from '../office/item-context';
+
+/** The identities links are stored under; the conversation id is not one (a thread shares it). */
+export function toIdentities(context: ItemContext): ItemIdentities {
+  const { internetMessageId, ewsId, restId } = context.identity;
+  return {
+    ...(internetMessageId ? { internetMessageId } : {}),
+    ...(restId ? { restId } : {}),
+    ...(ewsId ? { ewsId } : {}),
+  };
+}
+
+export function toDescriptor(context: ItemContext): ItemDescriptor {
+  return {
+    kind: isMessage(context.kind) ? 'mail' : 'appointment',
+    mailbox: context.identity.mailbox,
+    identities: toIdentities(context),
+    ...(context.identity.conversationId ? { conversationId: context.identity.conversationId } : {}),
+    ...(context.subject ? { subject: context.subject.slice(0, 1000) } : {}),
+  };
+}
+
+export function toRef(record: RecordSummary): RecordRef {
+  return { type: record.type, id: record.id };
+}

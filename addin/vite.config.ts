@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+// One HTML entry per page: the task pane and its sign-in dialog now, the admin console later.
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('../dist/addin', import.meta.url)),
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        taskpane: `${root}taskpane.html`,
+        'auth-dialog': `${root}auth-dialog.html`,
+      },
+    },
+  },
+});
