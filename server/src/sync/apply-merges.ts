@@ -1,6 +1,14 @@
 import type { ItemUpdate, ItemVersion, NewItem, Outcome } from '../exchange/exchange-gateway';
 import { crmWriteContext, type PlannedMerge, type RuleSyncContext } from './rule-sync.context';
 import type { SyncPair } from './sync-state.port';
+import type { MergeDecision } from './merge.types';
+import type { NeutralItem } from '../exchange/exchange-items';
+
+/** A pair whose values agree but whose item lacks the CRM id stamp: write the stamp only. */
+export function stampOnlyMerge(pair: SyncPair & { itemId: string }, snapshot: { crm: NeutralItem; exchange: NeutralItem }, changeKey = pair.changeKey ?? ''): PlannedMerge {
+  const decision: MergeDecision = { crm: { op: 'none' }, exchange: { op: 'update', values: snapshot.exchange, fields: [] }, pair: 'keep', snapshot, log: [] };
+  return { decision, crmId: pair.crmId, pair, item: { id: pair.itemId, changeKey, folderId: pair.folderId } };
+}
 
 /** Merges whose Exchange write met a changed (conflict) or vanished (not-found) item: decide again with fresh data. */
 export interface ApplyResult {
@@ -36,7 +44,12 @@ async function applyCrmWrites(ctx: RuleSyncContext, merges: readonly PlannedMerg
   for (const merge of merges) {
     const write = merge.decision.crm;
     const ids = { crmId: merge.crmId, itemId: merge.item?.id ?? null };
-    if (write.op === 'create') await ctx.crm.createRecord(dataType, merge.crmId, write.values, context);
+    if (write.op === 'create') {
+      await ctx.crm.createRecord(dataType, merge.crmId, write.values, context);
+      // Imported from an item: pair it now, before stamping, so a failed or lost stamp
+      // never leaves a CRM record that looks new and gets pushed back as a second item.
+      if (merge.item && merge.decision.snapshot) await ctx.state.savePair(pairOf(ctx, merge, merge.item));
+    }
     if (write.op === 'update') await ctx.crm.updateRecord(dataType, merge.crmId, write.values, write.fields, context);
     if (write.op === 'delete') await ctx.crm.deleteRecord(dataType, merge.crmId, context);
     if (write.op !== 'none') ctx.recorder.record('crm', write.op === 'update' ? 'change' : write.op, dataType, ids, write.op === 'update' ? { fields: write.fields } : {});
@@ -47,6 +60,7 @@ async function applyCrmWrites(ctx: RuleSyncContext, merges: readonly PlannedMerg
 async function failItem(ctx: RuleSyncContext, merge: PlannedMerge, operation: string, outcome: Outcome<unknown>): Promise<void> {
   const code = outcome.ok ? 'unknown' : (outcome.error.code ?? outcome.error.kind);
   ctx.recorder.record('exchange', 'failed', ctx.rule.dataType, { crmId: merge.crmId, itemId: merge.item?.id ?? null }, { operation, code });
+  ctx.recorder.failedCrmIds.add(merge.crmId);
   await ctx.state.addPending(ctx.account.id, ctx.rule.id, merge.crmId);
 }
 
@@ -82,8 +96,10 @@ function updateOf(merge: PlannedMerge): ItemUpdate | null {
   const write = merge.decision.exchange;
   if (!merge.item) return null;
   if (write.op === 'update') return { id: merge.item.id, changeKey: merge.item.changeKey, data: write.values, fields: write.fields, crmId: merge.crmId };
-  // A record just imported from Exchange gets its CRM id stamped (C3) — a write of no field.
-  if (merge.decision.crm.op === 'create' && merge.decision.snapshot) {
+  // A record just imported from Exchange, or an item read without its stamp, gets its CRM
+  // id stamped (C3) — a write of no field.
+  const unstamped = merge.item.crmId !== undefined && merge.item.crmId !== merge.crmId;
+  if ((merge.decision.crm.op === 'create' || (unstamped && merge.decision.pair === 'keep' && write.op === 'none')) && merge.decision.snapshot) {
     return { id: merge.item.id, changeKey: merge.item.changeKey, data: merge.decision.snapshot.exchange, fields: [], crmId: merge.crmId };
   }
   return null;
@@ -108,6 +124,9 @@ async function applyUpdates(ctx: RuleSyncContext, merges: readonly PlannedMerge[
         result.stale.push(merge);
       } else if (outcome?.error.kind === 'not-found') {
         result.vanished.push(merge);
+      } else if (update.fields.length === 0) {
+        // Only the stamp failed: the pair already exists, the next run stamps again.
+        await failItem(ctx, merge, 'stamp', outcome ?? { ok: true, value: null });
       } else {
         await failItem(ctx, merge, 'update', outcome ?? { ok: true, value: null });
       }

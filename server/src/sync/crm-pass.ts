@@ -1,5 +1,5 @@
 import type { CrmJournalEntry } from './crm-sync.port';
-import { applyMerges } from './apply-merges';
+import { applyMerges, stampOnlyMerge } from './apply-merges';
 import { belongsToUser, passesCrmFilter } from './crm-filter.policy';
 import { itemTypeOf } from './folder-resolver';
 import { decideMerge } from './merge.policy';
@@ -35,7 +35,7 @@ async function refindStamped(ctx: RuleSyncContext, crmIds: readonly string[]): P
   return new Map(found.map((item) => [item.crmId, { id: item.id, changeKey: item.changeKey, folderId: item.folderId }]));
 }
 
-async function planRecords(ctx: RuleSyncContext, crmIds: readonly string[]): Promise<PlannedMerge[]> {
+async function planRecords(ctx: RuleSyncContext, crmIds: readonly string[], retried: ReadonlySet<string> = new Set()): Promise<PlannedMerge[]> {
   const records = await ctx.crm.getRecords(ctx.rule.dataType, crmIds);
   const pairs = new Map<string, SyncPair>();
   for (const crmId of crmIds) {
@@ -58,7 +58,10 @@ async function planRecords(ctx: RuleSyncContext, crmIds: readonly string[]): Pro
     const pair = pairs.get(crmId) ?? null;
     const crm: SideChange = !record ? { kind: 'deleted' } : !inScope(crmId) ? { kind: 'out-of-scope' } : { kind: 'upsert', values: record.values };
     if (pair?.crmSnapshot && pair.exchangeSnapshot && pair.itemId) {
-      if (crm.kind === 'upsert' && sameValue(crm.values, pair.crmSnapshot)) continue;
+      if (crm.kind === 'upsert' && sameValue(crm.values, pair.crmSnapshot)) {
+        if (retried.has(crmId)) merges.push(stampOnlyMerge({ ...pair, itemId: pair.itemId }, { crm: pair.crmSnapshot, exchange: pair.exchangeSnapshot }));
+        continue;
+      }
       const item = { id: pair.itemId, changeKey: pair.changeKey ?? '', folderId: pair.folderId };
       merges.push({ decision: decideMerge(ctx.mergeRule, { crm: pair.crmSnapshot, exchange: pair.exchangeSnapshot }, crm, { kind: 'unchanged' }), crmId, pair, item });
       continue;
@@ -83,9 +86,9 @@ function relevantIds(ctx: RuleSyncContext, entries: readonly CrmJournalEntry[]):
   return [...ids];
 }
 
-async function syncRecords(ctx: RuleSyncContext, crmIds: readonly string[]): Promise<void> {
+async function syncRecords(ctx: RuleSyncContext, crmIds: readonly string[], retried?: ReadonlySet<string>): Promise<void> {
   if (crmIds.length === 0) return;
-  const result = await applyMerges(ctx, await planRecords(ctx, crmIds));
+  const result = await applyMerges(ctx, await planRecords(ctx, crmIds, retried));
   await resolveStaleMerges(ctx, result);
   await ctx.recorder.flush();
 }
@@ -97,8 +100,9 @@ async function syncRecords(ctx: RuleSyncContext, crmIds: readonly string[]): Pro
  */
 export async function syncCrmChanges(ctx: RuleSyncContext): Promise<void> {
   const pending = await ctx.state.listPending(ctx.account.id, ctx.rule.id);
-  for (const crmId of pending) await ctx.state.removePending(ctx.account.id, ctx.rule.id, crmId);
-  await syncRecords(ctx, pending);
+  await syncRecords(ctx, pending, new Set(pending));
+  // Dequeued only once handled: a run that fails half-way keeps the whole queue.
+  for (const crmId of pending) if (!ctx.recorder.failedCrmIds.has(crmId)) await ctx.state.removePending(ctx.account.id, ctx.rule.id, crmId);
   let cursor = (await ctx.state.getJournalCursor(ctx.account.id, ctx.rule.id)) ?? 0;
   for (;;) {
     const entries = await ctx.crm.readChanges(ctx.rule.dataType, cursor, ctx.options.journalPageSize);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ExchangeChange, ExchangeItem } from '../exchange/exchange-gateway';
 import { itemTypeOf } from './folder-resolver';
-import { applyMerges } from './apply-merges';
+import { applyMerges, stampOnlyMerge } from './apply-merges';
 import { decideMerge } from './merge.policy';
 import { belongsToUser, passesCrmFilter } from './crm-filter.policy';
 import type { SideChange } from './merge.types';
@@ -46,10 +46,14 @@ async function findPairForItem(ctx: RuleSyncContext, item: ExchangeItem): Promis
 async function planUpsert(ctx: RuleSyncContext, item: ExchangeItem): Promise<PlannedMerge | null> {
   const found = await findPairForItem(ctx, item);
   const { pair } = found;
-  // The engine's own write coming back (C4): same version as recorded.
-  if (pair?.itemId === item.id && pair.changeKey === item.changeKey) return null;
+  // The engine's own write coming back (C4): same version as recorded. Without its
+  // stamp (the process died before stamping) it only needs the stamp.
+  if (pair?.itemId === item.id && pair.changeKey === item.changeKey) {
+    if (item.crmId === pair.crmId || !pair.crmSnapshot || !pair.exchangeSnapshot) return null;
+    return stampOnlyMerge({ ...pair, itemId: item.id }, { crm: pair.crmSnapshot, exchange: pair.exchangeSnapshot });
+  }
   if (!pair && !found.crmId && item.lastModified < historyCutoff(ctx.rule)) return null;
-  const itemRef = { id: item.id, changeKey: item.changeKey, folderId: item.folderId };
+  const itemRef = { id: item.id, changeKey: item.changeKey, folderId: item.folderId, crmId: item.crmId };
   const exchange: SideChange = { kind: 'upsert', values: item.data };
   if (pair) {
     const crm = await currentCrmSide(ctx, pair.crmId, pair.crmSnapshot);

@@ -44,8 +44,8 @@ export interface PlannedMerge {
   readonly decision: MergeDecision;
   readonly crmId: string;
   readonly pair: SyncPair | null;
-  /** The Exchange item as last seen (null: none yet). */
-  readonly item: { readonly id: string; readonly changeKey: string; readonly folderId: string } | null;
+  /** The Exchange item as last seen (null: none yet); `crmId` is its stamp when the item was read. */
+  readonly item: { readonly id: string; readonly changeKey: string; readonly folderId: string; readonly crmId?: string | null } | null;
 }
 
 export function crmWriteContext(ctx: RuleSyncContext): CrmWriteContext {

@@ -5,6 +5,8 @@ import { emptyCounts, type RunCounts, type SyncLogAction, type SyncLogEntry, typ
 /** Collects one mailbox run's log lines and counts, and writes them out page by page. */
 export class RunRecorder {
   readonly counts: RunCounts = emptyCounts();
+  /** CRM records whose Exchange write failed in this run; they stay queued for the next one. */
+  readonly failedCrmIds = new Set<string>();
   private buffer: SyncLogEntry[] = [];
 
   constructor(

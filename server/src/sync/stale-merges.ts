@@ -15,6 +15,7 @@ async function redecide(ctx: RuleSyncContext, merge: PlannedMerge, exchange: Sid
 async function giveUp(ctx: RuleSyncContext, merges: readonly PlannedMerge[], reason: string): Promise<void> {
   for (const merge of merges) {
     ctx.recorder.record('exchange', 'failed', ctx.rule.dataType, { crmId: merge.crmId, itemId: merge.item?.id ?? null }, { operation: 'update', code: reason });
+    ctx.recorder.failedCrmIds.add(merge.crmId);
     await ctx.state.addPending(ctx.account.id, ctx.rule.id, merge.crmId);
   }
 }

@@ -42,6 +42,11 @@ export class FakeExchange implements ExchangeGateway {
   private readonly folders = new Map<string, ExchangeFolder[]>();
   private readonly events: FolderEvent[] = [];
   private readonly faults: Array<{ operation: FakeOperation; error: ExchangeError }> = [];
+  /** Seeded random faults: whole calls, single items of a batch, and answers lost after the work was done. */
+  chaos: { random: () => number; rate: number } | null = null;
+  /** Runs before every call; the chaos runner throws from here to kill the "backend" mid-run. */
+  beforeCall: ((operation: FakeOperation) => void) | null = null;
+  injectedFaults = 0;
   private readonly lostAnswers: Array<{ operation: FakeOperation; error: ExchangeError }> = [];
   private readonly invalidCursors = new Set<string>();
   private seq = 0;
@@ -158,7 +163,8 @@ export class FakeExchange implements ExchangeGateway {
 
   async createItems(mailbox: string, folderId: string, items: readonly NewItem[]): Promise<Outcome<ItemVersion>[]> {
     this.enter('createItems');
-    return this.answer('createItems', items.map((item) => {
+    return this.answer('createItems', items.map((item): Outcome<ItemVersion> => {
+      if (this.itemFault()) return { ok: false, error: new ExchangeError('temporary', 'injected item failure') };
       const id = this.store({ id: this.newId(), mailbox, folderId, changeKey: this.newChangeKey(), crmId: item.crmId, lastModified: this.clock().toISOString(), data: item.data });
       return { ok: true, value: { id, changeKey: this.require(id).changeKey } };
     }));
@@ -166,7 +172,8 @@ export class FakeExchange implements ExchangeGateway {
 
   async updateItems(_mailbox: string, updates: readonly ItemUpdate[]): Promise<Outcome<ItemVersion>[]> {
     this.enter('updateItems');
-    return this.answer('updateItems', updates.map((update) => {
+    return this.answer('updateItems', updates.map((update): Outcome<ItemVersion> => {
+      if (this.itemFault()) return { ok: false, error: new ExchangeError('temporary', 'injected item failure') };
       const item = this.items.get(update.id);
       if (!item) return { ok: false, error: new ExchangeError('not-found', 'ErrorItemNotFound') };
       if (item.changeKey !== update.changeKey) return { ok: false, error: new ExchangeError('conflict', 'ErrorIrresolvableConflict') };
@@ -179,7 +186,8 @@ export class FakeExchange implements ExchangeGateway {
 
   async deleteItems(mailbox: string, ids: readonly string[]): Promise<Outcome<null>[]> {
     this.enter('deleteItems');
-    return this.answer('deleteItems', ids.map((id) => {
+    return this.answer('deleteItems', ids.map((id): Outcome<null> => {
+      if (this.itemFault()) return { ok: false, error: new ExchangeError('temporary', 'injected item failure') };
       if (this.items.has(id)) this.userMove(id, this.folderId(mailbox, 'deleteditems'));
       return { ok: true, value: null };
     }));
@@ -196,6 +204,15 @@ export class FakeExchange implements ExchangeGateway {
 
   private enter(operation: FakeOperation): void {
     this.calls.set(operation, this.count(operation) + 1);
+    this.beforeCall?.(operation);
+    if (this.chaos && operation !== 'listFolders' && this.chaos.random() < this.chaos.rate) {
+      const roll = this.chaos.random();
+      if (operation === 'syncFolder' && roll < 0.2) {
+        for (const folders of this.folders.values()) for (const folder of folders) this.invalidCursors.add(folder.id);
+      }
+      this.injectedFaults += 1;
+      throw roll < 0.6 ? new ExchangeError('temporary', 'injected timeout') : new ExchangeError('throttled', 'ErrorServerBusy', { retryAfterMs: 1 });
+    }
     const index = this.faults.findIndex((fault) => fault.operation === operation);
     if (index >= 0) {
       const [fault] = this.faults.splice(index, 1);
@@ -204,11 +221,21 @@ export class FakeExchange implements ExchangeGateway {
   }
 
   private answer<T>(operation: FakeOperation, result: T): T {
+    if (this.chaos && this.chaos.random() < this.chaos.rate / 4) {
+      this.injectedFaults += 1;
+      throw new ExchangeError('temporary', 'injected lost answer');
+    }
     const index = this.lostAnswers.findIndex((lost) => lost.operation === operation);
     if (index < 0) return result;
     const [lost] = this.lostAnswers.splice(index, 1);
     if (lost) throw lost.error;
     return result;
+  }
+
+  private itemFault(): boolean {
+    const fault = this.chaos !== null && this.chaos.random() < this.chaos.rate / 2;
+    if (fault) this.injectedFaults += 1;
+    return fault;
   }
 
   private lastSeqOf(folderId: string, after: number): number {

@@ -4,7 +4,8 @@ import { createMailboxSync, type MailboxRunOutcome, type MailboxSync } from '../
 import type { SyncStateStore } from '../../../server/src/sync/sync-state.port';
 import type { SyncLogStore } from '../../../server/src/sync/sync-log.port';
 import type { MailboxStatusStore } from '../../../server/src/sync/sync-config.port';
-import type { ExchangeConnection } from '../../../server/src/exchange/exchange-gateway';
+import type { ExchangeConnection, ExchangeGateway } from '../../../server/src/exchange/exchange-gateway';
+import type { CrmSyncPort } from '../../../server/src/sync/crm-sync.port';
 import { FakeCrm } from './fake-crm.port';
 import { FakeExchange } from './fake-exchange.gateway';
 import { MemoryConfig, MemoryLogStore, MemoryStateStore, MemoryStatusStore } from './memory-stores';
@@ -35,7 +36,7 @@ export class SyncHarness<S extends SyncStateStore = MemoryStateStore, L extends 
   readonly exchange = new FakeExchange(this.clock.now);
   readonly crm = new FakeCrm(this.clock.now);
   readonly config = new MemoryConfig();
-  readonly engine: MailboxSync;
+  engine: MailboxSync;
   private ruleCount = 0;
 
   constructor(
@@ -43,18 +44,24 @@ export class SyncHarness<S extends SyncStateStore = MemoryStateStore, L extends 
     readonly log: L = new MemoryLogStore() as unknown as L,
     readonly statuses: T = new MemoryStatusStore() as unknown as T,
   ) {
+    this.engine = this.startEngine({ state, log, statuses, crm: this.crm, exchange: this.exchange });
+  }
+
+  /** A new engine over the same persisted state, as after a backend restart; the wrappers may inject crashes. */
+  startEngine(parts: { state: SyncStateStore; log: SyncLogStore; statuses: MailboxStatusStore; crm: CrmSyncPort; exchange: ExchangeGateway }): MailboxSync {
     this.engine = createMailboxSync({
       config: this.config,
-      crm: this.crm,
-      state: this.state,
-      log: this.log,
-      statuses: this.statuses,
-      gatewayFor: () => this.exchange,
+      crm: parts.crm,
+      state: parts.state,
+      log: parts.log,
+      statuses: parts.statuses,
+      gatewayFor: () => parts.exchange,
       logger: pino({ level: 'silent' }),
       now: this.clock.now,
       random: () => 0.5,
       options: { pageSize: 5, journalPageSize: 7, writeBatchSize: 3 },
     });
+    return this.engine;
   }
 
   addAccount(userId: string, groupIds: string[] = []): { accountId: string; mailbox: string } {
