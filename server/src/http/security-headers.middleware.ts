@@ -22,14 +22,22 @@ const ENTRA_ORIGIN = 'https://login.microsoftonline.com';
 export interface SecurityHeaderOptions {
   /** The add-in's sign-in authority (ADDIN_AUTHORITY), when it is not Entra's global one. */
   readonly authority?: string;
-  /** Served over HTTPS. Over plain HTTP (local development) requests must not be upgraded. */
-  readonly https?: boolean;
+  /** PUBLIC_URL: over plain HTTP (local development) requests must not be upgraded to HTTPS. */
+  readonly publicUrl?: string;
+}
+
+function isLocalHost(hostname: string): boolean {
+  return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 }
 
 /** helmet's defaults (HSTS, nosniff, referrer policy, …) with a CSP fitted to the add-in. */
 export function securityHeaders(options: SecurityHeaderOptions = {}): RequestHandler {
   const signIn = [ENTRA_ORIGIN, ...(options.authority ? [new URL(options.authority).origin] : [])];
   const signInOrigins = [...new Set(signIn)];
+  const publicUrl = options.publicUrl ? new URL(options.publicUrl) : undefined;
+  const https = publicUrl?.protocol === 'https:';
+  // HSTS on localhost would pin every local port to HTTPS for a year in the developer's browser.
+  const hsts = https && publicUrl !== undefined && !isLocalHost(publicUrl.hostname);
   return helmet({
     contentSecurityPolicy: {
       directives: {
@@ -46,12 +54,13 @@ export function securityHeaders(options: SecurityHeaderOptions = {}): RequestHan
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
-        upgradeInsecureRequests: options.https ? [] : null,
+        upgradeInsecureRequests: https ? [] : null,
       },
     },
     // X-Frame-Options can name one origin at most; CSP frame-ancestors above governs framing.
     frameguard: false,
     // Office dialogs and MSAL popups need to talk back to their opener.
     crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
+    strictTransportSecurity: hsts ? { maxAge: 31_536_000, includeSubDomains: false } : false,
   });
 }
