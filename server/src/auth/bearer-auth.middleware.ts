@@ -29,6 +29,8 @@ export function bearerAuth(verify: VerifyToken, logger: Logger): RequestHandler 
       next(refuse(res, 'Bearer realm="tandem", error="invalid_request"', 'The Authorization header must be "Bearer <JWT>"'));
       return;
     }
+    // The request's own logger carries its request id; the app logger is the fallback outside pino-http.
+    const log = req.log ?? logger;
     verify(token).then(
       (principal) => {
         setPrincipal(res, principal);
@@ -36,12 +38,12 @@ export function bearerAuth(verify: VerifyToken, logger: Logger): RequestHandler 
       },
       (err: unknown) => {
         if (err instanceof KeysUnavailableError) {
-          logger.warn({ err: err.cause ?? err }, 'token signing keys unavailable');
+          log.warn({ err: err.cause ?? err }, 'token signing keys unavailable');
           next(new HttpError('unavailable', 'Sign-in cannot be checked right now; try again shortly'));
           return;
         }
-        if (err instanceof TokenRejectedError) logger.debug({ reason: err.reason }, 'bearer token rejected');
-        else logger.error({ err }, 'bearer token check failed unexpectedly');
+        if (err instanceof TokenRejectedError) log.debug({ reason: err.reason }, 'bearer token rejected');
+        else log.error({ err }, 'bearer token check failed unexpectedly');
         next(refuse(res, 'Bearer realm="tandem", error="invalid_token"', 'The bearer token is invalid or expired'));
       },
     );
