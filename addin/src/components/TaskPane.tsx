@@ -83,7 +83,7 @@ export function TaskPane(props: TaskPaneProps) {
           <Spinner size="tiny" label={strings.loading} />
         )}
       </Section>
-      {props.canFile ? <FileMailAction strings={strings} state={props.fileState} onFile={props.onFile} /> : null}
+      {props.canFile && props.links ? <FileMailAction strings={strings} state={props.fileState} onFile={props.onFile} /> : null}
       {props.kind === 'message-compose' ? <Text size={200}>{strings.composeNotFiled}</Text> : null}
       <Section id="pane-suggestions" title={strings.suggestionsHeading}>
         {props.suggestions ? (
