@@ -56,7 +56,8 @@ async function planRecords(ctx: RuleSyncContext, crmIds: readonly string[], retr
   for (const crmId of crmIds) {
     const record = records.get(crmId);
     const pair = pairs.get(crmId) ?? null;
-    const crm: SideChange = !record ? { kind: 'deleted' } : !inScope(crmId) ? { kind: 'out-of-scope' } : { kind: 'upsert', values: record.values };
+    const values = record && pair?.crmSnapshot ? ctx.crm.reconcile(record.values, pair.crmSnapshot) : record?.values;
+    const crm: SideChange = !record || !values ? { kind: 'deleted' } : !inScope(crmId) ? { kind: 'out-of-scope' } : { kind: 'upsert', values };
     if (pair?.crmSnapshot && pair.exchangeSnapshot && pair.itemId) {
       if (crm.kind === 'upsert' && sameValue(crm.values, pair.crmSnapshot)) {
         if (retried.has(crmId)) merges.push(stampOnlyMerge({ ...pair, itemId: pair.itemId }, { crm: pair.crmSnapshot, exchange: pair.exchangeSnapshot }));

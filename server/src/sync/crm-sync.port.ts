@@ -49,4 +49,10 @@ export interface CrmSyncPort {
   /** Deleting a record that is already gone succeeds. */
   deleteRecord(dataType: SyncDataType, id: string, context: CrmWriteContext): Promise<void>;
   userSubject(userId: string): Promise<RuleSubject>;
+  /**
+   * The CRM's current values with what it cannot hold (recurrence, a zone label, attendee
+   * responses…) taken from the last synced `snapshot`, so a field the CRM drops never
+   * reads as a change that would wipe it in Exchange.
+   */
+  reconcile(values: NeutralItem, snapshot: NeutralItem): NeutralItem;
 }

@@ -25,8 +25,9 @@ export async function currentCrmSide(ctx: RuleSyncContext, crmId: string, snapsh
   const record = records.get(crmId);
   if (!record) return { kind: 'deleted' };
   if (!belongsToUser(record, ctx.account.userId) || !passesCrmFilter(record, ctx.rule.crmFilter)) return { kind: 'out-of-scope' };
-  if (snapshot && sameValue(snapshot, record.values)) return { kind: 'unchanged' };
-  return { kind: 'upsert', values: record.values };
+  const values = snapshot ? ctx.crm.reconcile(record.values, snapshot) : record.values;
+  if (snapshot && sameValue(snapshot, values)) return { kind: 'unchanged' };
+  return { kind: 'upsert', values };
 }
 
 async function findPairForItem(ctx: RuleSyncContext, item: ExchangeItem): Promise<{ pair: SyncPair | null; crmId: string | null }> {

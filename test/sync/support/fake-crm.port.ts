@@ -102,6 +102,10 @@ export class FakeCrm implements CrmSyncPort {
     this.append(dataType, id, 'delete', context.origin);
   }
 
+  reconcile(values: NeutralItem): NeutralItem {
+    return values;
+  }
+
   async userSubject(userId: string): Promise<RuleSubject> {
     return { userId, groupIds: this.groups.get(userId) ?? [] };
   }
