@@ -35,7 +35,7 @@ describe('engine with the real CRM store (PGlite)', () => {
     await migrate(test.db);
     store = createCrmStore(test.db);
     const admin: WriteContext = { userId: '00000000-0000-0000-0000-000000000000', isAdmin: true, origin: 'api' };
-    annaId = (await store.users.create(admin, { email: 'anna@example.test', displayName: 'Anna' })).id;
+    annaId = (await store.users.create(admin, { email: 'anna@example.test', displayName: 'Anna', isAdmin: false })).id;
     api = { userId: annaId, isAdmin: true, origin: 'api' };
     exchange.addMailbox(mailbox);
     config.rules = [rule('contacts', 'contacts', 'contacts'), rule('appointments', 'appointments', 'calendar'), rule('tasks', 'tasks', 'tasks')];
@@ -57,7 +57,7 @@ describe('engine with the real CRM store (PGlite)', () => {
   });
 
   it('pushes a CRM contact to Exchange and brings an Outlook edit back into the CRM record', async () => {
-    const contact = await store.contacts.create(api, { firstName: 'Berta', lastName: 'Klein', emails: ['berta@klein.example'], phones: [{ kind: 'work', number: '+49 30 1' }, { kind: 'fax', number: '+49 30 2' }] });
+    const contact = await store.contacts.create(api, { firstName: 'Berta', lastName: 'Klein', emails: ['berta@klein.example'], phones: [{ kind: 'work', number: '+49 30 1' }, { kind: 'fax', number: '+49 30 2' }], notes: '' });
     expect(await engine.syncMailbox('acc', true)).toMatchObject({ status: 'synced' });
     const [item] = exchange.itemsIn(folder('contacts'));
     expect(item).toMatchObject({ crmId: contact.id, data: { givenName: 'Berta', surname: 'Klein', businessPhone: '+49 30 1', emails: ['berta@klein.example'] } });
@@ -99,7 +99,7 @@ describe('engine with the real CRM store (PGlite)', () => {
   });
 
   it('deletes the CRM record when the Outlook user deletes the item, and never echoes its own writes', async () => {
-    const contact = await store.contacts.create(api, { lastName: 'Weg' });
+    const contact = await store.contacts.create(api, { firstName: '', lastName: 'Weg', emails: [], phones: [], notes: '' });
     await engine.syncMailbox('acc', true);
     const item = exchange.itemsIn(folder('contacts')).find((i) => i.crmId === contact.id);
     exchange.userDelete(item?.id ?? '');
