@@ -1,7 +1,10 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config';
+import type { CrmStore } from '../crm/crm-store';
 import type { Database } from '../db/database';
 import type { RouteGroup } from '../http/openapi';
+import { crmRoutes } from '../http/routes/crm.routes';
+import { linkRoutes } from '../http/routes/links.routes';
 import type { Metrics } from '../observability/metrics';
 import type { SecretBox } from '../secrets/secret-box';
 
@@ -13,12 +16,17 @@ export interface Services {
   readonly db: Database;
   /** Seals client secrets and passwords before they are stored (E3). */
   readonly secrets: SecretBox;
+  /** The built-in CRM store (D1): records, links, search, suggest, change journal. */
+  readonly crm: CrmStore;
 }
 
 /**
  * The API areas, each under its own `/api/…` prefix and behind the bearer check. An area
  * joins the backend by adding one entry here; the OpenAPI document follows by itself.
  */
-export function buildRouteGroups(_services: Services): RouteGroup[] {
-  return [];
+export function buildRouteGroups(services: Services): RouteGroup[] {
+  return [
+    { prefix: '/api/crm', routes: crmRoutes({ crm: services.crm }) },
+    { prefix: '/api/links', routes: linkRoutes({ crm: services.crm }) },
+  ];
 }

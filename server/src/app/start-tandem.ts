@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { PublicConfigBody } from '../../../shared/public-config.schema';
 import type { Config } from '../config';
+import { createCrmStore } from '../crm/crm-store';
 import type { Database } from '../db/database';
 import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/open-database';
@@ -64,7 +65,7 @@ export async function startTandem(config: Config, logger: Logger): Promise<Runni
   const db = await openMigratedDatabase(config, logger);
   try {
     const secrets = new SecretBox(loadSecretsKey({ ...(config.secretsKey ? { configured: config.secretsKey } : {}), dataDir: config.dataDir, logger }));
-    const services: Services = { config, logger, metrics: createMetrics(), db, secrets };
+    const services: Services = { config, logger, metrics: createMetrics(), db, secrets, crm: createCrmStore(db) };
     let loopbackUrl = '';
     const auth = await buildAuth(config, () => loopbackUrl);
     const app = createApp({
