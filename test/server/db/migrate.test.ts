@@ -83,5 +83,6 @@ describe('embedded database data directory', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+    // Two cold starts of the embedded database on a fresh data directory: seconds each, more on a busy machine.
+  }, 180_000);
 });
