@@ -6,6 +6,9 @@ import { getFolder } from './get-folder';
 import { getItem } from './get-item';
 import { syncFolderItems } from './sync-folder-items';
 import { updateItem } from './update-item';
+import { convertId } from './convert-id';
+import { findItem } from './find-item';
+import { syncFolderHierarchy } from './sync-folder-hierarchy';
 
 /** Operations by the local name of their request element (messages namespace). */
 export const OPERATIONS: ReadonlyMap<string, OperationHandler> = new Map([
@@ -16,4 +19,7 @@ export const OPERATIONS: ReadonlyMap<string, OperationHandler> = new Map([
   ['CreateItem', createItem],
   ['UpdateItem', updateItem],
   ['DeleteItem', deleteItem],
+  ['SyncFolderHierarchy', syncFolderHierarchy],
+  ['FindItem', findItem],
+  ['ConvertId', convertId],
 ]);
