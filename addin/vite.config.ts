@@ -16,6 +16,7 @@ export default defineConfig({
       input: {
         taskpane: `${root}taskpane.html`,
         'auth-dialog': `${root}auth-dialog.html`,
+        admin: `${root}admin.html`,
       },
     },
   },
