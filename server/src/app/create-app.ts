@@ -73,6 +73,9 @@ export function createApp(deps: AppDeps): Express {
 
   const addin = addinStatic(deps.addinDir);
   if (addin) app.use(addin);
+  app.use((req, _res, next) => {
+    next(new HttpError('not_found', `Nothing at ${req.method} ${req.path}`));
+  });
   app.use(errorMiddleware);
   return app;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { PublicConfigBody } from '../../../shared/public-config.schema';
 import type { Config } from '../config';
@@ -10,9 +11,10 @@ import { openDatabase } from '../db/open-database';
 import { createMetrics } from '../observability/metrics';
 import { loadSecretsKey } from '../secrets/load-secrets-key';
 import { SecretBox } from '../secrets/secret-box';
-import { buildAuth } from './build-auth';
+import { startBackground, stopBackground } from './background';
+import { buildAuth, type AuthParts } from './build-auth';
 import { createApp } from './create-app';
-import { listen } from './listen';
+import { listen, type Listening } from './listen';
 import { buildRouteGroups, type Services } from './services';
 
 export interface RunningTandem {
@@ -55,46 +57,58 @@ async function openMigratedDatabase(config: Config, logger: Logger): Promise<Dat
   }
 }
 
+function buildApp(services: Services, auth: AuthParts): Express {
+  const { config, db } = services;
+  return createApp({
+    logger: services.logger,
+    metrics: services.metrics,
+    verifyToken: auth.verifyToken,
+    ...(auth.localIssuer ? { localIssuer: auth.localIssuer } : {}),
+    checkReady: async () => {
+      await db.query('SELECT 1');
+    },
+    routeGroups: buildRouteGroups(services),
+    publicConfig: toPublicConfig(config),
+    bodyLimit: config.bodyLimit,
+    version: readVersion(),
+    addinDir: config.addinDistDir,
+    security: { publicUrl: config.publicUrl, ...(config.publicConfig.authority ? { authority: config.publicConfig.authority } : {}) },
+  });
+}
+
 /**
  * The composition root: configuration in, a listening backend out. Order: database
- * (migrated) → secrets → auth → app → listen. Anything that fails on the way closes what
- * was already opened.
+ * (migrated) → secrets → services → auth → app → listen → background work. Anything that
+ * fails on the way closes what was already opened.
  */
 export async function startTandem(config: Config, logger: Logger): Promise<RunningTandem> {
   for (const warning of config.warnings) logger.warn(warning);
   const db = await openMigratedDatabase(config, logger);
+  let listening: Listening | undefined;
   try {
     const secrets = new SecretBox(loadSecretsKey({ ...(config.secretsKey ? { configured: config.secretsKey } : {}), dataDir: config.dataDir, logger }));
     const services: Services = { config, logger, metrics: createMetrics(), db, secrets, crm: createCrmStore(db) };
     let loopbackUrl = '';
     const auth = await buildAuth(config, () => loopbackUrl);
-    const app = createApp({
-      logger,
-      metrics: services.metrics,
-      verifyToken: auth.verifyToken,
-      ...(auth.localIssuer ? { localIssuer: auth.localIssuer } : {}),
-      checkReady: async () => {
-        await db.query('SELECT 1');
-      },
-      routeGroups: buildRouteGroups(services),
-      publicConfig: toPublicConfig(config),
-      bodyLimit: config.bodyLimit,
-      version: readVersion(),
-      addinDir: config.addinDistDir,
-      security: { publicUrl: config.publicUrl, ...(config.publicConfig.authority ? { authority: config.publicConfig.authority } : {}) },
-    });
-    const listening = await listen(app, { host: config.host, port: config.port, ...(config.tls ? { tls: config.tls } : {}) });
+    listening = await listen(buildApp(services, auth), { host: config.host, port: config.port, ...(config.tls ? { tls: config.tls } : {}) });
     loopbackUrl = listening.loopbackUrl;
-    logger.info({ url: config.publicUrl, listening: listening.loopbackUrl, auth: config.auth.mode }, 'Tandem is listening');
+    const background = await startBackground(services);
+    logger.info({ url: config.publicUrl, listening: loopbackUrl, auth: config.auth.mode }, 'Tandem is listening');
+    const server = listening;
     return {
       url: config.publicUrl,
       loopbackUrl,
       close: async () => {
-        await listening.close();
-        await db.close();
+        try {
+          await stopBackground(background);
+        } finally {
+          await server.close();
+          await db.close();
+        }
       },
     };
   } catch (err) {
+    await listening?.close();
     await db.close();
     throw err;
   }

@@ -63,6 +63,12 @@ describe('routing', () => {
     expect(response.body.error).toMatchObject({ code: 'not_found', message: 'No API route GET /api/nothing/here' });
   });
 
+  it('answers 404 JSON for an unknown path outside /api too', async () => {
+    const response = await request(app).get('/no/such/page');
+    expect(response.status).toBe(404);
+    expect(response.body.error).toMatchObject({ code: 'not_found', message: 'Nothing at GET /no/such/page' });
+  });
+
   it('serves the public config without a token', async () => {
     const response = await request(app).get('/api/public-config');
     expect(response.status).toBe(200);
