@@ -17,10 +17,16 @@ const DEFAULT_LIMITS: XmlParseLimits = { maxLength: 64 * 1024 * 1024, maxDepth: 
 interface MutableElement {
   ns: string;
   local: string;
-  attrs: Record<string, string>;
-  children: MutableElement[];
+  attrs: Readonly<Record<string, string>>;
+  children: readonly MutableElement[];
   text: string;
 }
+
+// Most elements are leaves without attributes: sharing one frozen empty array and object
+// between them spares two allocations per element, and with them most of the garbage
+// collection a large response causes.
+const NO_CHILDREN: readonly MutableElement[] = Object.freeze([]);
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
 /**
  * Parses a whole document into a namespace-resolved tree.
@@ -34,33 +40,19 @@ export function parseXml(xml: string, limits: XmlParseLimits = DEFAULT_LIMITS): 
   if (xml.length > limits.maxLength) {
     throw new XmlParseError(`XML document too large (${xml.length} characters, limit ${limits.maxLength})`);
   }
+  const builder = new TreeBuilder(limits.maxDepth);
+  // Positions only feed error messages, but they are nearly free in saxes and make a
+  // refused document diagnosable.
   const parser = new SaxesParser({ xmlns: true, position: true });
-  const stack: MutableElement[] = [];
-  let root: MutableElement | undefined;
   let failure: Error | undefined;
 
   parser.on('doctype', () => {
     throw new XmlParseError('XML document type declarations (DTD) are not allowed');
   });
-  parser.on('opentag', (tag: SaxesTagNS) => {
-    if (stack.length >= limits.maxDepth) {
-      throw new XmlParseError(`XML nesting deeper than ${limits.maxDepth} levels`);
-    }
-    const element: MutableElement = { ns: tag.uri, local: tag.local, attrs: readAttributes(tag), children: [], text: '' };
-    const parent = stack[stack.length - 1];
-    if (parent) parent.children.push(element);
-    else root = element;
-    stack.push(element);
-  });
-  parser.on('closetag', () => {
-    stack.pop();
-  });
-  const appendText = (text: string): void => {
-    const current = stack[stack.length - 1];
-    if (current) current.text += text;
-  };
-  parser.on('text', appendText);
-  parser.on('cdata', appendText);
+  parser.on('opentag', (tag: SaxesTagNS) => builder.open(tag));
+  parser.on('closetag', () => builder.close());
+  parser.on('text', (text: string) => builder.text(text));
+  parser.on('cdata', (text: string) => builder.text(text));
   parser.on('error', (err: Error) => {
     failure ??= err;
   });
@@ -71,18 +63,78 @@ export function parseXml(xml: string, limits: XmlParseLimits = DEFAULT_LIMITS): 
     throw toParseError(err);
   }
   if (failure) throw toParseError(failure);
-  if (!root) throw new XmlParseError('XML document has no root element');
-  return root;
+  if (!builder.root) throw new XmlParseError('XML document has no root element');
+  return builder.root;
 }
 
-function readAttributes(tag: SaxesTagNS): Record<string, string> {
-  const attrs: Record<string, string> = {};
-  for (const attribute of Object.values(tag.attributes)) {
-    if (attribute.prefix === 'xmlns' || attribute.name === 'xmlns') continue;
-    const key = attribute.uri ? `{${attribute.uri}}${attribute.local}` : attribute.local;
-    attrs[key] = attribute.value;
+/**
+ * Builds the tree from parser events. Text arriving in several events (CDATA next to
+ * text, entity boundaries) is collected per open element and joined once at its close,
+ * so long bodies never grow by repeated concatenation.
+ */
+class TreeBuilder {
+  root: MutableElement | undefined;
+  private readonly stack: MutableElement[] = [];
+  /** The growable children array of each open element, once it has a child. */
+  private readonly childLists: (MutableElement[] | undefined)[] = [];
+  private readonly extraText: (string[] | undefined)[] = [];
+
+  constructor(private readonly maxDepth: number) {}
+
+  open(tag: SaxesTagNS): void {
+    const depth = this.stack.length;
+    if (depth >= this.maxDepth) throw new XmlParseError(`XML nesting deeper than ${this.maxDepth} levels`);
+    const element: MutableElement = { ns: tag.uri, local: tag.local, attrs: readAttributes(tag), children: NO_CHILDREN, text: '' };
+    const parent = this.stack[depth - 1];
+    if (parent) this.addChild(parent, depth - 1, element);
+    else this.root = element;
+    this.stack.push(element);
+    this.childLists.push(undefined);
+    this.extraText.push(undefined);
   }
-  return attrs;
+
+  private addChild(parent: MutableElement, level: number, child: MutableElement): void {
+    const list = this.childLists[level];
+    if (list) {
+      list.push(child);
+      return;
+    }
+    const created = [child];
+    this.childLists[level] = created;
+    parent.children = created;
+  }
+
+  close(): void {
+    const element = this.stack.pop();
+    this.childLists.pop();
+    const parts = this.extraText.pop();
+    if (element && parts) element.text = parts.join('');
+  }
+
+  text(text: string): void {
+    const depth = this.stack.length;
+    const current = this.stack[depth - 1];
+    if (!current) return;
+    if (current.text === '') {
+      current.text = text;
+      return;
+    }
+    const parts = this.extraText[depth - 1];
+    if (parts) parts.push(text);
+    else this.extraText[depth - 1] = [current.text, text];
+  }
+}
+
+function readAttributes(tag: SaxesTagNS): Readonly<Record<string, string>> {
+  let attrs: Record<string, string> | undefined;
+  const source = tag.attributes;
+  for (const name in source) {
+    const attribute = source[name];
+    if (!attribute || attribute.prefix === 'xmlns' || name === 'xmlns') continue;
+    attrs ??= {};
+    attrs[attribute.uri === '' ? attribute.local : `{${attribute.uri}}${attribute.local}`] = attribute.value;
+  }
+  return attrs ?? NO_ATTRIBUTES;
 }
 
 function stripByteOrderMark(xml: string): string {

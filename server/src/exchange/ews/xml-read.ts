@@ -64,8 +64,9 @@ export function readRecipients(element: XmlElement | undefined, local: string): 
 
 /** Drops undefined properties so parsed objects compare cleanly and stay small. */
 export function withoutUndefined<T extends object>(value: T): T {
+  const source = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) if (v !== undefined) out[key] = v;
+  for (const key in source) if (source[key] !== undefined) out[key] = source[key];
   return out as T;
 }
 

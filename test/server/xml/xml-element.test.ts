@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parseXml } from '../../../server/src/xml/parse-xml';
+import { childrenNamed, childText, firstChild, type XmlElement } from '../../../server/src/xml/xml-element';
+import { NS } from '../../../server/src/xml/namespaces';
+
+function wide(): XmlElement {
+  const fillers = Array.from({ length: 20 }, (_, n) => `<t:F${n}>${n}</t:F${n}>`).join('');
+  return parseXml(
+    `<t:Contact xmlns:t="${NS.types}" xmlns:m="${NS.messages}">${fillers}` +
+      `<m:Entry>messages</m:Entry><t:Entry>first</t:Entry><t:Other/><t:Entry>second</t:Entry></t:Contact>`,
+  );
+}
+
+describe('child lookups', () => {
+  it('find children by namespace and local name on elements wide enough to be indexed', () => {
+    const contact = wide();
+    expect(childText(contact, NS.types, 'Entry')).toBe('first');
+    expect(childText(contact, NS.messages, 'Entry')).toBe('messages');
+    expect(childText(contact, NS.types, 'F19')).toBe('19');
+    expect(firstChild(contact, NS.messages, 'F1')).toBeUndefined();
+    expect(firstChild(contact, NS.types, 'Missing')).toBeUndefined();
+  });
+
+  it('return repeated children in document order, whatever the width', () => {
+    expect(childrenNamed(wide(), NS.types, 'Entry').map((e) => e.text)).toEqual(['first', 'second']);
+    const narrow = parseXml(`<r xmlns="${NS.types}"><Entry>a</Entry><x/><Entry>b</Entry></r>`);
+    expect(childrenNamed(narrow, NS.types, 'Entry').map((e) => e.text)).toEqual(['a', 'b']);
+  });
+
+  it('see children added to a hand-built element after an earlier lookup', () => {
+    const children: XmlElement[] = Array.from({ length: 10 }, (_, n) => ({ ns: NS.types, local: `C${n}`, attrs: {}, children: [], text: '' }));
+    const parent: XmlElement = { ns: NS.types, local: 'P', attrs: {}, children, text: '' };
+    expect(firstChild(parent, NS.types, 'Late')).toBeUndefined();
+    children.push({ ns: NS.types, local: 'Late', attrs: {}, children: [], text: 'here' });
+    expect(childText(parent, NS.types, 'Late')).toBe('here');
+  });
+});
+
+describe('parsed tree shape', () => {
+  it('joins text split by CDATA sections and entities in document order', () => {
+    expect(parseXml('<a>one<![CDATA[ two ]]>&lt;three&gt;<![CDATA[four]]></a>').text).toBe('one two <three>four');
+  });
+
+  it('gives leaves frozen empty children and attributes, so a shared empty value cannot be changed', () => {
+    const leaf = parseXml('<r><a/></r>').children[0];
+    expect(leaf?.children).toEqual([]);
+    expect(leaf?.attrs).toEqual({});
+    expect(Object.isFrozen(leaf?.children)).toBe(true);
+    expect(Object.isFrozen(leaf?.attrs)).toBe(true);
+  });
+});
