@@ -60,7 +60,4 @@ export const envSchema = z.object({
 });
 
 export type Env = z.infer<typeof envSchema>;
-export type EnvName = keyof Env;
 
-/** Variables whose value must never appear in a message (they may carry credentials). */
-export const SENSITIVE_ENV: ReadonlySet<EnvName> = new Set<EnvName>(['SECRETS_KEY', 'DATABASE_URL']);
