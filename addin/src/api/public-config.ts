@@ -1,14 +1,9 @@
+import type { PublicConfigBody } from '../../../shared/public-config.schema';
 import { ApiCallError, classifyStatus } from './api-error';
 
-/** What `GET /api/public-config` tells the pane about this installation (no secrets). */
-export interface PublicConfig {
-  readonly clientId?: string;
-  readonly authority?: string;
-  readonly apiScope?: string;
-  /** e.g. `https://crm.example.com/{type}/{id}`. */
-  readonly crmRecordUrl?: string;
-}
+export type PublicConfig = PublicConfigBody;
 
+/** `GET /api/public-config`: unauthenticated, read once at start. */
 export async function loadPublicConfig(baseUrl: string, doFetch: typeof fetch = globalThis.fetch.bind(globalThis)): Promise<PublicConfig> {
   let response: Response;
   try {

@@ -8,10 +8,10 @@ import { loadPublicConfig } from '../api/public-config';
  */
 async function signInInDialog(): Promise<void> {
   await Office.onReady();
-  const config = await loadPublicConfig('');
-  if (!config.clientId || !config.authority || !config.apiScope) throw new Error('Sign-in is not configured on the server');
+  const { auth } = await loadPublicConfig('');
+  if (!auth.clientId || !auth.authority || !auth.apiScope) throw new Error('Sign-in is not configured on the server');
   const client = new PublicClientApplication({
-    auth: { clientId: config.clientId, authority: config.authority, redirectUri: window.location.href.split('?')[0] ?? '' },
+    auth: { clientId: auth.clientId, authority: auth.authority, redirectUri: window.location.href.split('?')[0] ?? '' },
   });
   await client.initialize();
   const result = await client.handleRedirectPromise();
@@ -19,7 +19,7 @@ async function signInInDialog(): Promise<void> {
     Office.context.ui.messageParent(result.accessToken);
     return;
   }
-  await client.loginRedirect({ scopes: [config.apiScope] });
+  await client.loginRedirect({ scopes: [auth.apiScope] });
 }
 
 signInInDialog().catch(() => Office.context.ui.messageParent(''));

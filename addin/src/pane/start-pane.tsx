@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { createCrmApi } from '../api/crm-api';
 import { loadPublicConfig, type PublicConfig } from '../api/public-config';
+import { LocalIssuerToken } from '../auth/local-issuer-token';
 import { NestedAppAuth } from '../auth/nested-app-auth';
 import { readHostTokenProvider, type TandemHostHooks, type TokenProvider } from '../auth/token-provider';
 import { StartupProblem } from '../components/StartupProblem';
@@ -17,14 +18,18 @@ export interface PaneEnvironment {
   readonly container: HTMLElement;
 }
 
-function chooseTokenProvider(env: PaneEnvironment, config: PublicConfig): TokenProvider | undefined {
+function chooseTokenProvider(env: PaneEnvironment, config: PublicConfig, mailbox: Office.Mailbox): TokenProvider | undefined {
   const injected = readHostTokenProvider(env.win);
   if (injected) return injected;
-  if (!config.clientId || !config.authority || !config.apiScope) return undefined;
+  const { auth } = config;
+  if (auth.mode === 'local' && auth.localTokenUrl) {
+    return new LocalIssuerToken(auth.localTokenUrl, { email: mailbox.userProfile.emailAddress, name: mailbox.userProfile.displayName });
+  }
+  if (!auth.clientId || !auth.authority || !auth.apiScope) return undefined;
   return new NestedAppAuth({
-    clientId: config.clientId,
-    authority: config.authority,
-    apiScope: config.apiScope,
+    clientId: auth.clientId,
+    authority: auth.authority,
+    apiScope: auth.apiScope,
     dialogUrl: new URL('auth-dialog.html', env.win.location.href).href,
     openDialog: (url) => openDialogForMessage(env.office, url),
   });
@@ -41,7 +46,7 @@ export async function startPane(env: PaneEnvironment): Promise<Root> {
 
   try {
     const config = await loadPublicConfig('');
-    const tokens = chooseTokenProvider(env, config);
+    const tokens = chooseTokenProvider(env, config, host.mailbox);
     if (!tokens) throw new Error('Sign-in is not configured on the server');
     const api = createCrmApi({ baseUrl: '', getToken: () => tokens.getToken() });
     const show = async () => {
