@@ -1,5 +1,5 @@
 import { Button, Checkbox, Field, makeStyles, Radio, RadioGroup, Select, Spinner, Text, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { FolderRef, SyncDataType } from '../../../../shared/admin/sync-rule.schema';
 import type { AdminApi, ExchangeFolder, MailboxAccount } from '../api/admin-api';
 import { describeApiError } from '../forms/describe-api-error';
@@ -9,7 +9,10 @@ import { folderKey } from './rule-draft';
 import { describeFolderRef, folderDepth, foldersForType, toFolderRef } from './folder-ref';
 
 const useStyles = makeStyles({
-  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalM, margin: 0 },
+  inner: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  legend: { fontWeight: tokens.fontWeightSemibold },
+  error: { color: tokens.colorPaletteRedForeground1 },
   row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end', flexWrap: 'wrap' },
   tree: { display: 'flex', flexDirection: 'column', maxHeight: '260px', overflowY: 'auto', border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, padding: tokens.spacingHorizontalS },
 });
@@ -32,6 +35,7 @@ export interface FolderPickerProps {
 export function FolderPicker(props: FolderPickerProps) {
   const { strings: s, api, accounts, dataType, folders, onFoldersChange, error } = props;
   const styles = useStyles();
+  const errorId = useId();
   const [accountId, setAccountId] = useState(accounts[0]?.id ?? '');
   const [tree, setTree] = useState<readonly ExchangeFolder[] | null>(null);
   const [loading, setLoading] = useState(false);
@@ -59,8 +63,16 @@ export function FolderPicker(props: FolderPickerProps) {
 
   const offered = tree ? foldersForType(tree, dataType) : [];
   return (
-    <Field label={s.rules.folders} required validationMessage={error} validationState={error ? 'error' : 'none'}>
-      <div role="group" className={styles.root}>
+    <fieldset className={styles.root} aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
+      <legend className={styles.legend}>
+        {s.rules.folders} <span aria-hidden="true">*</span>
+      </legend>
+      {error ? (
+        <Text id={errorId} className={styles.error}>
+          {error}
+        </Text>
+      ) : null}
+      <div className={styles.inner}>
         {accounts.length === 0 ? (
           <Text size={200}>{s.rules.needAccount}</Text>
         ) : (
@@ -107,6 +119,6 @@ export function FolderPicker(props: FolderPickerProps) {
           </Field>
         ) : null}
       </div>
-    </Field>
+    </fieldset>
   );
 }
