@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { TokenService } from './auth/token-service';
 import { CaptureHub } from './control/capture';
@@ -32,6 +32,9 @@ export interface SandboxState {
   readonly tokens: TokenService;
   readonly controlToken: string;
   readonly logger: Logger;
+  /** Autodiscover answers these addresses (lower-case) with a redirect to the value. */
+  readonly autodiscoverRedirects: Map<string, string>;
+  readonly deploymentId: string;
   /** Calls in flight per mailbox, for the concurrency limit. */
   readonly inFlight: Map<string, number>;
 }
@@ -51,5 +54,7 @@ export function createSandboxState(options: { tokens: TokenService; logger: Logg
     controlToken: randomBytes(18).toString('base64url'),
     logger: options.logger,
     inFlight: new Map(),
+    autodiscoverRedirects: new Map(),
+    deploymentId: randomUUID(),
   };
 }

@@ -70,6 +70,8 @@ export interface SandboxControl {
   createItem(smtpAddress: string, input: NewItemInput): ItemInfo;
   updateItem(smtpAddress: string, itemId: string, edit: ItemEdit): ItemInfo;
   deleteItem(smtpAddress: string, itemId: string, mode?: DeleteMode): void;
+  /** Autodiscover (SOAP and POX) answers `from` with a redirect to `to`; null removes it. */
+  setAutodiscoverRedirect(from: string, to: string | null): void;
   injectFaults(config: FaultConfig): void;
   clearFaults(): void;
   setPolicy(policy: Partial<PolicyMode>): void;

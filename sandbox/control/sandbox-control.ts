@@ -78,6 +78,10 @@ export function createSandboxControl(state: SandboxState, seed: (state: SandboxS
       const mailbox = mailboxOf(smtpAddress);
       state.store.deleteItem(mailbox, itemOf(mailbox, itemId), mode);
     },
+    setAutodiscoverRedirect(from, to) {
+      if (to === null) state.autodiscoverRedirects.delete(from.toLowerCase());
+      else state.autodiscoverRedirects.set(from.toLowerCase(), to);
+    },
     injectFaults: (config) => state.faults.configure(config),
     clearFaults: () => state.faults.clear(),
     setPolicy(policy) {
@@ -91,6 +95,7 @@ export function createSandboxControl(state: SandboxState, seed: (state: SandboxS
       state.counters.reset();
       state.sent.clear();
       state.inFlight.clear();
+      state.autodiscoverRedirects.clear();
       seed(state, options?.seed ?? initialSeed);
     },
     counters: () => state.counters.snapshot(),

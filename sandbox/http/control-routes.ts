@@ -55,6 +55,11 @@ export function createControlRouter(state: SandboxState, control: SandboxControl
     control.deleteItem(p(req, 'smtp'), p(req, 'id'), mode === 'HardDelete' || mode === 'SoftDelete' ? mode : 'MoveToDeletedItems');
     res.status(204).end();
   });
+  router.put('/autodiscover-redirects/:from', (req, res) => {
+    const to = body(req).to;
+    control.setAutodiscoverRedirect(p(req, 'from'), typeof to === 'string' ? to : null);
+    res.status(204).end();
+  });
   router.put('/faults', (req, res) => {
     control.injectFaults(body(req) as FaultConfig);
     res.status(204).end();

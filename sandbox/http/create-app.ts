@@ -4,6 +4,7 @@ import type { SandboxState } from '../sandbox-state';
 import { createControlRouter } from './control-routes';
 import { handleEws, type HeldConnections } from './ews-endpoint';
 import { createOAuthRouter } from './oauth-routes';
+import { handleAutodiscover } from './autodiscover-endpoint';
 
 export interface AppParts {
   readonly state: SandboxState;
@@ -18,6 +19,12 @@ export function createSandboxApp(parts: AppParts): Express {
   app.disable('x-powered-by');
   app.post('/EWS/Exchange.asmx', (req, res, next) => {
     handleEws(parts.state, req, res, parts.held).catch(next);
+  });
+  app.post('/autodiscover/autodiscover.svc', (req, res, next) => {
+    handleAutodiscover(parts.state, 'soap', `${parts.baseUrl()}/EWS/Exchange.asmx`, req, res).catch(next);
+  });
+  app.post('/autodiscover/autodiscover.xml', (req, res, next) => {
+    handleAutodiscover(parts.state, 'pox', `${parts.baseUrl()}/EWS/Exchange.asmx`, req, res).catch(next);
   });
   app.use('/_control', createControlRouter(parts.state, parts.control));
   app.use(createOAuthRouter(parts.state, parts.baseUrl));

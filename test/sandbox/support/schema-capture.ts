@@ -20,7 +20,10 @@ export class SchemaCapture {
    * Validates requests and responses against envelope.xsd in one xmllint call. SOAP
    * faults carry `xml:lang` on faultstring (as Exchange's do), which the SOAP XSD
    * rejects, so they are checked by their detail instead. Requests the sandbox refused
-   * as schema-invalid are expected to be invalid and are skipped.
+   * as schema-invalid are expected to be invalid and are skipped. POX Autodiscover is not
+   * SOAP and has no schema here; SOAP Autodiscover responses use `xsi:type="StringSetting"`
+   * from a schema we lack, which xmllint rejects even in Microsoft's own example, so they
+   * are compared with that example's structure instead.
    */
   async validateAll(): Promise<{ validated: number; faults: number }> {
     this.stop?.();
@@ -32,8 +35,8 @@ export class SchemaCapture {
         faults += 1;
         expect(fault.responseCode, `fault ${i} detail`).toMatch(/^Error[A-Za-z]+$/);
         expect(fault.faultcode, `fault ${i} faultcode`).toContain(fault.responseCode);
-      } else if (e.responseXml !== '') docs.push({ name: `response ${i} (${e.operation ?? '?'})`, xml: e.responseXml });
-      if (fault?.responseCode !== 'ErrorSchemaValidation' && e.endpoint === 'ews') docs.push({ name: `request ${i} (${e.operation ?? '?'})`, xml: e.requestXml });
+      } else if (e.responseXml !== '' && e.endpoint === 'ews') docs.push({ name: `response ${i} (${e.operation ?? '?'})`, xml: e.responseXml });
+      if (fault?.responseCode !== 'ErrorSchemaValidation' && e.endpoint !== 'autodiscover-pox') docs.push({ name: `request ${i} (${e.operation ?? '?'})`, xml: e.requestXml });
     });
     const verdicts = await validateEnvelopes(docs);
     const invalid = verdicts.filter((v) => !v.valid).map((v) => `${v.name}: ${v.errors.slice(0, 3).join(' | ')}`);
