@@ -4,7 +4,7 @@ import { childrenNamed, firstChild, type XmlElement } from '../../xml/xml-elemen
 import type { AttachmentInfo, CommonWritableFields, EwsBody, Importance, InternetHeader, ItemMeta, Mailbox, Sensitivity } from './ews-types';
 import { buildExtendedFieldUri, buildExtendedProperty, parseExtendedProperty, type ExtendedPropertyValue } from './extended-property';
 import { elementField, textField, type FieldCodec, type FieldUpdate } from './field-codec';
-import { readRef, typesBool, typesInt, typesText, withoutUndefined } from './xml-read';
+import { forEachTypesChild, parseBool, parseNumber, put, readRef, typesBool, typesInt, typesText, withoutUndefined, type Writable } from './xml-read';
 
 export function buildBody(body: EwsBody): XmlNode {
   return el('t:Body', { BodyType: body.type }, body.content);
@@ -47,45 +47,99 @@ export const commonCodecs: readonly FieldCodec<CommonWritableFields>[] = [
 
 export function readBody(item: XmlElement): EwsBody | undefined {
   const body = firstChild(item, NS.types, 'Body');
-  if (!body) return undefined;
+  return body && bodyOf(body);
+}
+
+function bodyOf(body: XmlElement): EwsBody {
   return { type: body.attrs['BodyType'] === 'HTML' ? 'HTML' : 'Text', content: body.text };
 }
 
 export function readCommonFields(item: XmlElement): CommonWritableFields {
-  const categories = firstChild(item, NS.types, 'Categories');
-  const extended = childrenNamed(item, NS.types, 'ExtendedProperty')
-    .map(parseExtendedProperty)
-    .filter((p): p is ExtendedPropertyValue => p !== undefined);
-  return withoutUndefined({
-    subject: typesText(item, 'Subject'),
-    sensitivity: typesText(item, 'Sensitivity') as Sensitivity | undefined,
-    body: readBody(item),
-    categories: categories ? childrenNamed(categories, NS.types, 'String').map((s) => s.text) : undefined,
-    importance: typesText(item, 'Importance') as Importance | undefined,
-    reminderDueBy: typesText(item, 'ReminderDueBy'),
-    reminderIsSet: typesBool(item, 'ReminderIsSet'),
-    reminderMinutesBeforeStart: typesInt(item, 'ReminderMinutesBeforeStart'),
-    extendedProperties: extended.length > 0 ? extended : undefined,
+  const out: Writable<CommonWritableFields> = {};
+  let hasExtended = false;
+  forEachTypesChild(item, (child) => {
+    switch (child.local) {
+      case 'Subject':
+        out.subject = child.text;
+        break;
+      case 'Sensitivity':
+        out.sensitivity = child.text as Sensitivity;
+        break;
+      case 'Body':
+        out.body = bodyOf(child);
+        break;
+      case 'Categories':
+        out.categories = childrenNamed(child, NS.types, 'String').map((s) => s.text);
+        break;
+      case 'Importance':
+        out.importance = child.text as Importance;
+        break;
+      case 'ReminderDueBy':
+        out.reminderDueBy = child.text;
+        break;
+      case 'ReminderIsSet':
+        put(out, 'reminderIsSet', parseBool(child.text));
+        break;
+      case 'ReminderMinutesBeforeStart':
+        put(out, 'reminderMinutesBeforeStart', parseNumber(child.text));
+        break;
+      case 'ExtendedProperty':
+        hasExtended = true;
+        break;
+    }
   });
+  if (hasExtended) {
+    const extended = childrenNamed(item, NS.types, 'ExtendedProperty')
+      .map(parseExtendedProperty)
+      .filter((p): p is ExtendedPropertyValue => p !== undefined);
+    if (extended.length > 0) out.extendedProperties = extended;
+  }
+  return out;
 }
 
 export function readItemMeta(item: XmlElement): ItemMeta {
-  const attachments = firstChild(item, NS.types, 'Attachments');
-  const headers = firstChild(item, NS.types, 'InternetMessageHeaders');
-  return withoutUndefined({
-    itemId: readRef(firstChild(item, NS.types, 'ItemId')),
-    parentFolderId: readRef(firstChild(item, NS.types, 'ParentFolderId')),
-    itemClass: typesText(item, 'ItemClass'),
-    dateTimeReceived: typesText(item, 'DateTimeReceived'),
-    dateTimeSent: typesText(item, 'DateTimeSent'),
-    dateTimeCreated: typesText(item, 'DateTimeCreated'),
-    lastModifiedTime: typesText(item, 'LastModifiedTime'),
-    size: typesInt(item, 'Size'),
-    hasAttachments: typesBool(item, 'HasAttachments'),
-    attachments: attachments ? attachments.children.filter((c) => c.ns === NS.types).map(readAttachment) : undefined,
-    internetMessageHeaders: headers ? childrenNamed(headers, NS.types, 'InternetMessageHeader').map(readHeader) : undefined,
-    conversationId: firstChild(item, NS.types, 'ConversationId')?.attrs['Id'],
+  const out: Writable<ItemMeta> = {};
+  forEachTypesChild(item, (child) => {
+    switch (child.local) {
+      case 'ItemId':
+        put(out, 'itemId', readRef(child));
+        break;
+      case 'ParentFolderId':
+        put(out, 'parentFolderId', readRef(child));
+        break;
+      case 'ItemClass':
+        out.itemClass = child.text;
+        break;
+      case 'DateTimeReceived':
+        out.dateTimeReceived = child.text;
+        break;
+      case 'DateTimeSent':
+        out.dateTimeSent = child.text;
+        break;
+      case 'DateTimeCreated':
+        out.dateTimeCreated = child.text;
+        break;
+      case 'LastModifiedTime':
+        out.lastModifiedTime = child.text;
+        break;
+      case 'Size':
+        put(out, 'size', parseNumber(child.text));
+        break;
+      case 'HasAttachments':
+        put(out, 'hasAttachments', parseBool(child.text));
+        break;
+      case 'Attachments':
+        out.attachments = child.children.filter((c) => c.ns === NS.types).map(readAttachment);
+        break;
+      case 'InternetMessageHeaders':
+        out.internetMessageHeaders = childrenNamed(child, NS.types, 'InternetMessageHeader').map(readHeader);
+        break;
+      case 'ConversationId':
+        put(out, 'conversationId', child.attrs['Id']);
+        break;
+    }
   });
+  return out;
 }
 
 function readAttachment(attachment: XmlElement): AttachmentInfo {

@@ -10,7 +10,7 @@ import {
   type PhysicalAddressKey,
 } from './ews-types';
 import { dictionaryField, indexedFieldUri, textField, type FieldCodec, type FieldUpdate, type Nullable } from './field-codec';
-import { typesNonEmpty, typesText, withoutUndefined } from './xml-read';
+import { forEachTypesChild, nonEmpty, put, type Writable } from './xml-read';
 
 /**
  * Contact properties. Physical addresses are addressed per part in updates
@@ -89,60 +89,81 @@ export const contactCodecs: readonly FieldCodec<ContactFields>[] = [
   textField('surname', 'Surname', 'contacts:Surname'),
 ];
 
-function readDictionary<K extends string>(item: XmlElement, container: string, keys: readonly K[]): Partial<Record<K, string>> | undefined {
-  const entries = childrenNamed(firstChild(item, NS.types, container), NS.types, 'Entry');
+function readDictionary<K extends string>(container: XmlElement, keys: readonly K[]): Partial<Record<K, string>> | undefined {
   const out: Partial<Record<K, string>> = {};
-  for (const entry of entries) {
+  let found = false;
+  for (const entry of childrenNamed(container, NS.types, 'Entry')) {
     const key = entry.attrs['Key'] as K | undefined;
-    if (key !== undefined && keys.includes(key) && entry.text.trim() !== '') out[key] = entry.text;
+    if (key !== undefined && keys.includes(key) && entry.text.trim() !== '') {
+      out[key] = entry.text;
+      found = true;
+    }
   }
-  return Object.keys(out).length > 0 ? out : undefined;
+  return found ? out : undefined;
 }
 
 /**
  * `CountryOrRegion` is the schema's element. Microsoft's GetItem example writes
  * `t:Country`, which no server sends; it is ignored like any unknown element.
  */
-function readPhysicalAddresses(item: XmlElement): ContactFields['physicalAddresses'] {
+function readPhysicalAddresses(container: XmlElement): ContactFields['physicalAddresses'] {
   const out: Partial<Record<PhysicalAddressKey, PhysicalAddress>> = {};
-  for (const entry of childrenNamed(firstChild(item, NS.types, 'PhysicalAddresses'), NS.types, 'Entry')) {
+  let found = false;
+  for (const entry of childrenNamed(container, NS.types, 'Entry')) {
     const key = entry.attrs['Key'] as PhysicalAddressKey | undefined;
     if (key === undefined || !physicalAddressKeys.includes(key)) continue;
-    out[key] = withoutUndefined({
-      street: typesNonEmpty(entry, 'Street'),
-      city: typesNonEmpty(entry, 'City'),
-      state: typesNonEmpty(entry, 'State'),
-      countryOrRegion: typesNonEmpty(entry, 'CountryOrRegion'),
-      postalCode: typesNonEmpty(entry, 'PostalCode'),
+    const address: Writable<PhysicalAddress> = {};
+    forEachTypesChild(entry, (part) => {
+      const prop = ADDRESS_PROPERTY.get(part.local);
+      if (prop !== undefined) put(address, prop, nonEmpty(part.text));
     });
+    out[key] = address;
+    found = true;
   }
-  return Object.keys(out).length > 0 ? out : undefined;
+  return found ? out : undefined;
 }
 
+const ADDRESS_PROPERTY: ReadonlyMap<string, keyof PhysicalAddress> = new Map(ADDRESS_PARTS.map(([prop, element]) => [element, prop]));
+
+type ContactTextKey = {
+  [K in keyof ContactFields]-?: string extends NonNullable<ContactFields[K]> ? K : never;
+}[keyof ContactFields];
+
+/** Contact properties read as plain text, by element name (the rest are dictionaries). */
+const CONTACT_TEXT: ReadonlyMap<string, ContactTextKey> = new Map<string, ContactTextKey>([
+  ['FileAs', 'fileAs'],
+  ['DisplayName', 'displayName'],
+  ['GivenName', 'givenName'],
+  ['Initials', 'initials'],
+  ['MiddleName', 'middleName'],
+  ['Nickname', 'nickname'],
+  ['CompanyName', 'companyName'],
+  ['AssistantName', 'assistantName'],
+  ['Birthday', 'birthday'],
+  ['BusinessHomePage', 'businessHomePage'],
+  ['Department', 'department'],
+  ['Generation', 'generation'],
+  ['JobTitle', 'jobTitle'],
+  ['Manager', 'manager'],
+  ['OfficeLocation', 'officeLocation'],
+  ['Profession', 'profession'],
+  ['SpouseName', 'spouseName'],
+  ['Surname', 'surname'],
+]);
+
 export function readContactFields(item: XmlElement): ContactFields {
-  return withoutUndefined({
-    fileAs: typesText(item, 'FileAs'),
-    displayName: typesText(item, 'DisplayName'),
-    givenName: typesText(item, 'GivenName'),
-    initials: typesText(item, 'Initials'),
-    middleName: typesText(item, 'MiddleName'),
-    nickname: typesText(item, 'Nickname'),
-    companyName: typesText(item, 'CompanyName'),
-    emailAddresses: readDictionary(item, 'EmailAddresses', emailAddressKeys),
-    physicalAddresses: readPhysicalAddresses(item),
-    phoneNumbers: readDictionary(item, 'PhoneNumbers', phoneNumberKeys),
-    assistantName: typesText(item, 'AssistantName'),
-    birthday: typesText(item, 'Birthday'),
-    businessHomePage: typesText(item, 'BusinessHomePage'),
-    department: typesText(item, 'Department'),
-    generation: typesText(item, 'Generation'),
-    jobTitle: typesText(item, 'JobTitle'),
-    manager: typesText(item, 'Manager'),
-    officeLocation: typesText(item, 'OfficeLocation'),
-    profession: typesText(item, 'Profession'),
-    spouseName: typesText(item, 'SpouseName'),
-    surname: typesText(item, 'Surname'),
+  const out: Writable<ContactFields> = {};
+  forEachTypesChild(item, (child) => {
+    const textKey = CONTACT_TEXT.get(child.local);
+    if (textKey !== undefined) {
+      out[textKey] = child.text;
+      return;
+    }
+    if (child.local === 'EmailAddresses') put(out, 'emailAddresses', readDictionary(child, emailAddressKeys));
+    else if (child.local === 'PhoneNumbers') put(out, 'phoneNumbers', readDictionary(child, phoneNumberKeys));
+    else if (child.local === 'PhysicalAddresses') put(out, 'physicalAddresses', readPhysicalAddresses(child));
   });
+  return out;
 }
 
 export type ContactUpdate = Nullable<ContactFields>;

@@ -16,17 +16,57 @@ export function typesNonEmpty(element: XmlElement | undefined, local: string): s
 }
 
 export function typesBool(element: XmlElement | undefined, local: string): boolean | undefined {
-  const text = childText(element, NS.types, local)?.trim();
+  return parseBool(childText(element, NS.types, local));
+}
+
+export function typesInt(element: XmlElement | undefined, local: string): number | undefined {
+  return parseNumber(childText(element, NS.types, local));
+}
+
+export function parseBool(raw: string | undefined): boolean | undefined {
+  const text = raw?.trim();
   if (text === 'true' || text === '1') return true;
   if (text === 'false' || text === '0') return false;
   return undefined;
 }
 
-export function typesInt(element: XmlElement | undefined, local: string): number | undefined {
-  const text = childText(element, NS.types, local)?.trim();
+export function parseNumber(raw: string | undefined): number | undefined {
+  const text = raw?.trim();
   if (!text) return undefined;
   const value = Number(text);
   return Number.isFinite(value) ? value : undefined;
+}
+
+export function nonEmpty(text: string): string | undefined {
+  return text.trim() === '' ? undefined : text;
+}
+
+export type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Sets a property only when there is a value, so parsed objects carry no undefined keys. */
+export function put<T, K extends keyof T>(target: Writable<T>, key: K, value: T[K] | undefined): void {
+  if (value !== undefined) target[key] = value;
+}
+
+/**
+ * Visits the first `t:` child of each name, in document order: one pass over an item's
+ * children instead of one scan per known property (an item has dozens of properties,
+ * and a SyncFolderItems page has 512 items). Later duplicates are skipped, matching
+ * what a lookup of the first such child would read.
+ */
+export function forEachTypesChild(element: XmlElement, visit: (child: XmlElement) => void): void {
+  const children = element.children;
+  if (children.length === 1) {
+    const only = children[0];
+    if (only && only.ns === NS.types) visit(only);
+    return;
+  }
+  const seen = new Set<string>();
+  for (const child of children) {
+    if (child.ns !== NS.types || seen.has(child.local)) continue;
+    seen.add(child.local);
+    visit(child);
+  }
 }
 
 /**
