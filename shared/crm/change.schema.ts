@@ -8,7 +8,7 @@ export type ChangeOperation = (typeof changeOperations)[number];
 export const crmChangeSchema = z.object({
   seq: z.number().int(),
   entityType: z.enum(crmEntityTypes),
-  entityId: z.uuid(),
+  entityId: z.guid(),
   operation: z.enum(changeOperations),
   version: z.number().int(),
   /** `api`, `auth` (user created on first sign-in) or `sync:<ruleOrAccountId>` for the engine's own writes. */

@@ -11,7 +11,8 @@ export const limits = {
   listItems: 20,
 } as const;
 
-export const idSchema = z.uuid();
+// Any 8-4-4-4-12 hex id: records fed by an ERP or another CRM may carry non-RFC-variant ids.
+export const idSchema = z.guid();
 
 export const nameSchema = z.string().trim().min(1).max(limits.name);
 export const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();

@@ -54,11 +54,12 @@ export async function suggestRecords(db: Database, viewer: Viewer, rawAddresses:
   }
   const contactCompanyIds = [...new Set(contacts.rows.map((r) => r.company_id).filter((id): id is string => id !== null))];
   const company = summarySources.company;
+  // ARRAY(...) is computed once, so the companies are fetched by primary key, never scanned.
   const companies = await db.query<{ summary: unknown; domains: string[] }>(
     `SELECT ${company.summary} AS summary,
             ARRAY(SELECT d.domain FROM crm_company_domains d WHERE d.company_id = r.id AND d.domain = ANY($4::text[])) AS domains
        FROM ${company.from}
-      WHERE (r.id = ANY($3::uuid[]) OR r.id IN (SELECT company_id FROM crm_company_domains WHERE domain = ANY($4::text[])))
+      WHERE r.id = ANY(ARRAY(SELECT unnest($3::uuid[]) UNION SELECT company_id FROM crm_company_domains WHERE domain = ANY($4::text[])))
         AND ${company.visible}`,
     [...params, contactCompanyIds, [...byDomain.keys()]],
   );
@@ -93,12 +94,16 @@ function sortByStrength(list: Suggestion[]): void {
 async function loadOpenDeals(db: Database, viewer: Viewer, companies: readonly Suggestion[]): Promise<Suggestion[]> {
   if (companies.length === 0) return [];
   const order = new Map(companies.map((c, i) => [c.record.id, i]));
+  // OFFSET 0 keeps the planner from walking the whole primary key backwards for ORDER BY id
+  // DESC LIMIT: the (company_id, status) index yields the few open deals, then they are sorted.
+  const openDeals = (table: string) =>
+    `(SELECT * FROM ${table} WHERE company_id = ANY($3::uuid[]) AND status = 'open' OFFSET 0) r JOIN crm_companies co ON co.id = r.company_id`;
   const { rows } = await db.query<{ summary: unknown }>(
-    `(SELECT ${summarySources.project.summary} AS summary, r.id FROM ${summarySources.project.from}
-       WHERE r.company_id = ANY($3::uuid[]) AND r.status = 'open' AND ${summarySources.project.visible} ORDER BY r.id DESC LIMIT $4)
+    `(SELECT ${summarySources.project.summary} AS summary, r.id FROM ${openDeals('crm_projects')}
+       WHERE ${summarySources.project.visible} ORDER BY r.id DESC LIMIT $4)
      UNION ALL
-     (SELECT ${summarySources.offer.summary} AS summary, r.id FROM ${summarySources.offer.from}
-       WHERE r.company_id = ANY($3::uuid[]) AND r.status = 'open' AND ${summarySources.offer.visible} ORDER BY r.id DESC LIMIT $4)`,
+     (SELECT ${summarySources.offer.summary} AS summary, r.id FROM ${openDeals('crm_offers')}
+       WHERE ${summarySources.offer.visible} ORDER BY r.id DESC LIMIT $4)`,
     [...viewerParams(viewer), [...order.keys()], MAX_DEALS],
   );
   const addressesOf = new Map(companies.map((c) => [c.record.id, c.addresses]));
