@@ -150,4 +150,12 @@ describe('mailbox sync: contacts round trip', () => {
     await h.run(anna.accountId, true);
     expect(h.exchange.itemsIn(contacts)).toHaveLength(1);
   });
+
+  it('costs one folder sync call per folder and nothing else when nothing changed', async () => {
+    h.crm.userCreate('contacts', makeContact());
+    await h.run(anna.accountId);
+    h.exchange.calls.clear();
+    await h.run(anna.accountId);
+    expect(Object.fromEntries(h.exchange.calls)).toEqual({ syncFolder: 1 });
+  });
 });

@@ -26,6 +26,12 @@ export interface MailboxSyncDeps {
   readonly now: () => Date;
   readonly random: () => number;
   readonly options?: Partial<EngineOptions>;
+  /**
+   * How long a mailbox's folder tree is reused. The tree rarely changes, and reading it
+   * on every run would cost two calls per idle mailbox on top of one SyncFolderItems per
+   * folder; a folder that disappears drops the cached tree at once.
+   */
+  readonly folderTreeTtlMs?: number;
 }
 
 export type MailboxRunOutcome =
@@ -52,6 +58,16 @@ function emptyStatus(accountId: string): MailboxStatus {
 /** Syncs one mailbox: every rule that governs its user, Exchange side first, then the CRM journal. */
 export function createMailboxSync(deps: MailboxSyncDeps) {
   const options: EngineOptions = { ...defaultEngineOptions, ...deps.options };
+  const treeTtlMs = deps.folderTreeTtlMs ?? 3_600_000;
+  const trees = new Map<string, { readonly tree: ExchangeFolder[]; readonly readAt: number }>();
+
+  async function folderTree(account: AccountForSync, gateway: ExchangeGateway): Promise<ExchangeFolder[]> {
+    const cached = trees.get(account.id);
+    if (cached && deps.now().getTime() - cached.readAt < treeTtlMs) return cached.tree;
+    const tree = await gateway.listFolders(account.mailbox);
+    trees.set(account.id, { tree, readAt: deps.now().getTime() });
+    return tree;
+  }
 
   async function syncRule(account: AccountForSync, gateway: ExchangeGateway, tree: readonly ExchangeFolder[], plan: RulePlan, recorder: RunRecorder): Promise<void> {
     const classFolderIds = tree.filter((folder) => folder.folderClass === folderClassOf[plan.rule.dataType]).map((folder) => folder.id);
@@ -76,6 +92,7 @@ export function createMailboxSync(deps: MailboxSyncDeps) {
       if (transition.type === 'forget-folder') {
         ctx.recorder.record('exchange', 'failed', ctx.rule.dataType, {}, { folderId, reason: 'folder no longer exists' });
         deps.logger.warn({ alert: true, accountId: account.id, folderId }, 'a synced Exchange folder no longer exists');
+        trees.delete(account.id);
         await deps.state.deleteFolderState(account.id, folderId);
         return;
       }
@@ -130,7 +147,7 @@ export function createMailboxSync(deps: MailboxSyncDeps) {
       const gateway = deps.gatewayFor(account.connection);
       const subject = await deps.crm.userSubject(account.userId);
       const rules = selectRulesForUser(await deps.config.listRules(), subject);
-      const tree = rules.length > 0 ? await gateway.listFolders(account.mailbox) : [];
+      const tree = rules.length > 0 ? await folderTree(account, gateway) : [];
       for (const plan of planRules(rules, tree)) await syncRule(account, gateway, tree, plan, recorder);
       await recorder.flush();
       const now = deps.now().toISOString();
@@ -138,6 +155,8 @@ export function createMailboxSync(deps: MailboxSyncDeps) {
       await deps.log.finishRun(runId, now, recorder.counts, null);
       return { status: 'synced', runId, counts: recorder.counts };
     } catch (error) {
+      // A failed run may mean a changed mailbox (moved folders, new rights): read the tree again next time.
+      trees.delete(accountId);
       const code = isExchangeError(error) ? (error.code ?? error.kind) : 'unknown';
       recorder.record('none', 'failed', null, {}, { code, message: error instanceof Error ? error.message : String(error) });
       await recorder.flush();
