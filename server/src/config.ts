@@ -42,6 +42,16 @@ export interface PublicConfig {
   readonly crmRecordUrl?: string;
 }
 
+/** The sync side (C, B6): what the batch process needs beyond the database. */
+export interface SyncConfig {
+  /** TANDEM_CONFIG: a JSON/YAML file of servers, accounts and rules applied at start. */
+  readonly configFile?: string;
+  /** IANA zone that labels CRM times until Exchange reports the real one. */
+  readonly timeZone: string;
+  /** Extra trusted CA (PEM file) for Exchange servers with a private PKI. */
+  readonly exchangeCaFile?: string;
+}
+
 export interface Config {
   readonly env: 'development' | 'production' | 'test';
   readonly host: string;
@@ -57,6 +67,7 @@ export interface Config {
   readonly auth: AuthConfig;
   readonly secretsKey?: Buffer;
   readonly publicConfig: PublicConfig;
+  readonly sync: SyncConfig;
   /** Decisions taken on the operator's behalf that deserve a loud log line at start-up. */
   readonly warnings: readonly string[];
 }
@@ -159,6 +170,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       ...(parsed.ADDIN_AUTHORITY ? { authority: parsed.ADDIN_AUTHORITY } : {}),
       ...(parsed.ADDIN_API_SCOPE ? { apiScope: parsed.ADDIN_API_SCOPE } : {}),
       ...(parsed.CRM_RECORD_URL ? { crmRecordUrl: parsed.CRM_RECORD_URL } : {}),
+    },
+    sync: {
+      ...(parsed.TANDEM_CONFIG ? { configFile: resolve(parsed.TANDEM_CONFIG) } : {}),
+      timeZone: parsed.TANDEM_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      ...(parsed.EXCHANGE_CA_FILE ? { exchangeCaFile: resolve(parsed.EXCHANGE_CA_FILE) } : {}),
     },
     warnings,
   };

@@ -5,6 +5,7 @@ import type { Database } from '../db/database';
 import type { RouteGroup } from '../http/openapi';
 import { crmRoutes } from '../http/routes/crm.routes';
 import { linkRoutes } from '../http/routes/links.routes';
+import type { SyncRuntime } from '../jobs/sync-runtime';
 import type { Metrics } from '../observability/metrics';
 import type { SecretBox } from '../secrets/secret-box';
 
@@ -12,12 +13,15 @@ import type { SecretBox } from '../secrets/secret-box';
 export interface Services {
   readonly config: Config;
   readonly logger: Logger;
+  /** Register module metrics here; `/metrics` exposes this registry. */
   readonly metrics: Metrics;
   readonly db: Database;
   /** Seals client secrets and passwords before they are stored (E3). */
   readonly secrets: SecretBox;
   /** The built-in CRM store (D1): records, links, search, suggest, change journal. */
   readonly crm: CrmStore;
+  /** Sync administration and the batch process (B, C). */
+  readonly sync: SyncRuntime;
 }
 
 /**
@@ -28,5 +32,6 @@ export function buildRouteGroups(services: Services): RouteGroup[] {
   return [
     { prefix: '/api/crm', routes: crmRoutes({ crm: services.crm }) },
     { prefix: '/api/links', routes: linkRoutes({ crm: services.crm }) },
+    { prefix: '/api/admin', routes: services.sync.routes },
   ];
 }

@@ -8,13 +8,14 @@ import { createCrmStore } from '../crm/crm-store';
 import type { Database } from '../db/database';
 import { migrate } from '../db/migrate';
 import { openDatabase } from '../db/open-database';
+import { startSyncRuntime } from '../jobs/sync-runtime';
 import { createMetrics } from '../observability/metrics';
 import { loadSecretsKey } from '../secrets/load-secrets-key';
 import { SecretBox } from '../secrets/secret-box';
-import { startBackground, stopBackground } from './background';
 import { buildAuth, type AuthParts } from './build-auth';
+import { CleanupStack } from './cleanup-stack';
 import { createApp } from './create-app';
-import { listen, type Listening } from './listen';
+import { listen } from './listen';
 import { buildRouteGroups, type Services } from './services';
 
 export interface RunningTandem {
@@ -22,7 +23,7 @@ export interface RunningTandem {
   readonly url: string;
   /** How this process reaches itself. */
   readonly loopbackUrl: string;
-  /** Stops taking requests, lets in-flight ones finish, then closes the database. */
+  /** Stops taking requests, lets in-flight ones finish, stops the sync, then closes the database. */
   close(): Promise<void>;
 }
 
@@ -76,40 +77,44 @@ function buildApp(services: Services, auth: AuthParts): Express {
   });
 }
 
+async function startServices(config: Config, logger: Logger, cleanup: CleanupStack): Promise<Services> {
+  const db = await openMigratedDatabase(config, logger);
+  cleanup.push('database', () => db.close());
+  const secrets = new SecretBox(loadSecretsKey({ ...(config.secretsKey ? { configured: config.secretsKey } : {}), dataDir: config.dataDir, logger }));
+  const crm = createCrmStore(db);
+  const sync = await startSyncRuntime({
+    db,
+    secrets,
+    crm,
+    logger: logger.child({ module: 'sync' }),
+    timeZone: config.sync.timeZone,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    ...(config.sync.configFile ? { configFile: config.sync.configFile } : {}),
+    ...(config.sync.exchangeCaFile ? { exchangeCaPem: readFileSync(config.sync.exchangeCaFile, 'utf8') } : {}),
+  });
+  cleanup.push('sync', () => sync.stop());
+  return { config, logger, metrics: createMetrics(), db, secrets, crm, sync };
+}
+
 /**
  * The composition root: configuration in, a listening backend out. Order: database
- * (migrated) → secrets → services → auth → app → listen → background work. Anything that
- * fails on the way closes what was already opened.
+ * (migrated) → secrets → CRM and sync → auth → app → listen; shutdown runs it backwards,
+ * and so does a failure half-way through the start.
  */
 export async function startTandem(config: Config, logger: Logger): Promise<RunningTandem> {
   for (const warning of config.warnings) logger.warn(warning);
-  const db = await openMigratedDatabase(config, logger);
-  let listening: Listening | undefined;
+  const cleanup = new CleanupStack();
   try {
-    const secrets = new SecretBox(loadSecretsKey({ ...(config.secretsKey ? { configured: config.secretsKey } : {}), dataDir: config.dataDir, logger }));
-    const services: Services = { config, logger, metrics: createMetrics(), db, secrets, crm: createCrmStore(db) };
+    const services = await startServices(config, logger, cleanup);
     let loopbackUrl = '';
     const auth = await buildAuth(config, () => loopbackUrl);
-    listening = await listen(buildApp(services, auth), { host: config.host, port: config.port, ...(config.tls ? { tls: config.tls } : {}) });
+    const listening = await listen(buildApp(services, auth), { host: config.host, port: config.port, ...(config.tls ? { tls: config.tls } : {}) });
+    cleanup.push('http server', () => listening.close());
     loopbackUrl = listening.loopbackUrl;
-    const background = await startBackground(services);
     logger.info({ url: config.publicUrl, listening: loopbackUrl, auth: config.auth.mode }, 'Tandem is listening');
-    const server = listening;
-    return {
-      url: config.publicUrl,
-      loopbackUrl,
-      close: async () => {
-        try {
-          await stopBackground(background);
-        } finally {
-          await server.close();
-          await db.close();
-        }
-      },
-    };
+    return { url: config.publicUrl, loopbackUrl, close: () => cleanup.closeAll() };
   } catch (err) {
-    await listening?.close();
-    await db.close();
+    await cleanup.closeAll().catch((closeErr: unknown) => logger.error({ err: closeErr }, 'cleanup after a failed start failed'));
     throw err;
   }
 }

@@ -15,6 +15,15 @@ const commaList = z
   .transform((value) => value.split(',').map((part) => part.trim()).filter((part) => part.length > 0))
   .pipe(z.array(z.string()).min(1, 'must list at least one value'));
 
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const base64Key = z
   .string()
   .trim()
@@ -50,6 +59,9 @@ export const envSchema = z.object({
   ADDIN_CLIENT_ID: optional(z.string().trim()),
   ADDIN_AUTHORITY: optional(httpUrl),
   ADDIN_API_SCOPE: optional(z.string().trim()),
+  TANDEM_CONFIG: optional(z.string().trim()),
+  TANDEM_TIME_ZONE: optional(z.string().trim().refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin' })),
+  EXCHANGE_CA_FILE: optional(z.string().trim()),
   CRM_RECORD_URL: optional(
     z
       .string()
