@@ -27,13 +27,13 @@ const TOKEN_LIFETIME_S = 3600;
  * An Entra-ID-like token service for one app registration: RS256 JWTs with the claims
  * EWS checks (aud, tid, appid, roles=full_access_as_app), validated on every call.
  */
-export async function createTokenService(issuerBase: string): Promise<TokenService> {
+export async function createTokenService(): Promise<TokenService> {
   const app: OAuthApp = { tenantId: randomUUID(), clientId: randomUUID(), clientSecret: randomBytes(24).toString('base64url') };
   const { publicKey, privateKey } = await generateKeyPair('RS256');
   const kid = randomBytes(8).toString('hex');
   const publicJwk = { ...(await exportJWK(publicKey)), kid, use: 'sig', alg: 'RS256' };
   const keySet = createLocalJWKSet({ keys: [publicJwk] });
-  let issuer = `${issuerBase}/${app.tenantId}/v2.0`;
+  let issuer = `/${app.tenantId}/v2.0`;
   return {
     app,
     setIssuerBase(base) {

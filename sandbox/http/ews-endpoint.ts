@@ -44,7 +44,7 @@ export async function handleEws(state: SandboxState, req: IncomingMessage, res: 
     const body = descend(envelope, NS.soap, 'Body')?.children[0];
     if (!body) throw new SoapFaultError('ErrorSchemaValidation', 'The request failed schema validation: the SOAP Body is empty.');
     operation = body.local;
-    const acting = actingMailbox(state, caller, header);
+    const acting = resolveActingMailbox(state, caller, header);
     mailbox = acting.mailbox;
     state.counters.countCall(operation, mailbox.smtpAddress.toLowerCase(), typeof req.headers['x-anchormailbox'] === 'string', acting.impersonating);
     if (state.policy.blockedMailboxes.some((m) => m.toLowerCase() === mailbox?.smtpAddress.toLowerCase())) return send(res, policyDenied(state));
@@ -59,10 +59,6 @@ export async function handleEws(state: SandboxState, req: IncomingMessage, res: 
   }
   state.capture.emit({ endpoint: 'ews', operation, mailbox: mailbox?.smtpAddress, status: answer.status, requestXml: text, responseXml: answer.body });
   send(res, answer);
-}
-
-function actingMailbox(state: SandboxState, caller: Caller, header: XmlElement | undefined): { mailbox: Mailbox; impersonating: boolean } {
-  return resolveActingMailbox(state, caller, header);
 }
 
 function parseEnvelope(text: string): XmlElement {

@@ -166,6 +166,17 @@ describe('SyncFolderItems', () => {
     expect(replay.changes).toHaveLength(4);
   });
 
+  it('reports a message marked read through UpdateItem as ReadFlagChange', async () => {
+    const base = syncOf(await sync('inbox', undefined));
+    const mail = sandbox.control.createItem(USER, { kind: 'Message', folder: 'inbox', fields: { Subject: 'unread' } });
+    const afterCreate = syncOf(await sync('inbox', base.state));
+    expect(afterCreate.changes).toEqual([{ type: 'Create', id: mail.id }]);
+    const res = await call(`<m:UpdateItem MessageDisposition="SaveOnly" ConflictResolution="AutoResolve"><m:ItemChanges><t:ItemChange><t:ItemId Id="${mail.id}" ChangeKey="${mail.changeKey}"/><t:Updates><t:SetItemField><t:FieldURI FieldURI="message:IsRead"/><t:Message><t:IsRead>true</t:IsRead></t:Message></t:SetItemField></t:Updates></t:ItemChange></m:ItemChanges></m:UpdateItem>`);
+    expect(res.messages[0]?.code).toBe('NoError');
+    expect(syncOf(await sync('inbox', afterCreate.state)).changes).toEqual([{ type: 'ReadFlagChange', id: mail.id }]);
+    expect(sandbox.control.getItem(USER, mail.id)?.isRead).toBe(true);
+  });
+
   it('leaves out changes named in the Ignore list', async () => {
     const base = syncOf(await sync('tasks', undefined));
     const a = sandbox.control.createItem(USER, { kind: 'Task', fields: { Subject: 'a' } });

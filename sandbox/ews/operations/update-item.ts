@@ -34,6 +34,10 @@ export const updateItem: OperationHandler = (ctx) => {
   return el('m:UpdateItemResponse', {}, [el('m:ResponseMessages', {}, messages)]);
 };
 
+function isReadFlagUpdate(update: XmlElement): boolean {
+  return update.local === 'SetItemField' && update.children.some((c) => c.local === 'FieldURI' && c.attrs.FieldURI === 'message:IsRead');
+}
+
 function updateOne(ctx: OperationContext, change: XmlElement, resolution: string): StoredItem {
   const ref = firstChild(change, NS.types, 'ItemId');
   if (!ref) throw storeError('ErrorInvalidIdEmpty', 'The ID is empty.');
@@ -44,6 +48,12 @@ function updateOne(ctx: OperationContext, change: XmlElement, resolution: string
   const updates = firstChild(change, NS.types, 'Updates')?.children ?? [];
   if (item.kind === 'CalendarItem' && !ctx.body.attrs.SendMeetingInvitationsOrCancellations) {
     throw storeError('ErrorSendMeetingInvitationsOrCancellationsRequired', 'SendMeetingInvitationsOrCancellations attribute is required for calendar items.');
+  }
+  // Marking a message read is its own kind of change: sync reports it as ReadFlagChange.
+  if (item.kind === 'Message' && updates.length > 0 && updates.every(isReadFlagUpdate)) {
+    const value = updates[updates.length - 1]?.children.find((c) => c.local === 'Message')?.children.find((c) => c.local === 'IsRead')?.text.trim();
+    ctx.store.setReadFlag(item, value === 'true');
+    return item;
   }
   // Work on a copy so a failing update leaves the item untouched.
   const draft: StoredItem = { ...item, fields: new Map(item.fields), extended: new Map(item.extended) };
