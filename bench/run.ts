@@ -1,5 +1,6 @@
 import os from 'node:os';
 import { runEwsClientBench } from './ews-client.bench';
+import { runSyncBench } from './sync.bench';
 
 /**
  * `npm run bench`: every benchmark in one process, one after another, so their numbers come
@@ -8,6 +9,7 @@ import { runEwsClientBench } from './ews-client.bench';
  */
 const benches: ReadonlyArray<{ readonly name: string; readonly run: () => Promise<void> }> = [
   { name: 'EWS client vs ews-javascript-api', run: runEwsClientBench },
+  { name: 'Sync engine: round trips, latency-bound cycles, initial sync, peak memory', run: runSyncBench },
 ];
 
 async function main(): Promise<void> {
