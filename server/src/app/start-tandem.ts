@@ -82,7 +82,9 @@ async function startServices(config: Config, logger: Logger, cleanup: CleanupSta
   cleanup.push('database', () => db.close());
   const secrets = new SecretBox(loadSecretsKey({ ...(config.secretsKey ? { configured: config.secretsKey } : {}), dataDir: config.dataDir, logger }));
   const crm = createCrmStore(db);
+  const metrics = createMetrics();
   const sync = await startSyncRuntime({
+    metricsRegistry: metrics.registry,
     db,
     secrets,
     crm,
@@ -93,7 +95,7 @@ async function startServices(config: Config, logger: Logger, cleanup: CleanupSta
     ...(config.sync.exchangeCaFile ? { exchangeCaPem: readFileSync(config.sync.exchangeCaFile, 'utf8') } : {}),
   });
   cleanup.push('sync', () => sync.stop());
-  return { config, logger, metrics: createMetrics(), db, secrets, crm, sync };
+  return { config, logger, metrics, db, secrets, crm, sync };
 }
 
 /**

@@ -1,5 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { createSyncMetrics } from '../sync/sync.metrics';
 import { loadDeclarativeConfigFile } from '../admin/declarative-config.service';
 import type { SecretSealer } from '../admin/secret-sealer';
 import type { CrmStore } from '../crm/crm-store';
@@ -21,6 +23,8 @@ export interface SyncRuntimeDeps {
   readonly timeZone?: string;
   /** Extra trusted CA for Exchange (on-premises PKI, the sandbox). */
   readonly exchangeCaPem?: string;
+  /** The app's metrics registry (`/metrics`); sync runs, items and errors are counted there. */
+  readonly metricsRegistry?: Registry;
 }
 
 export interface SyncRuntime {
@@ -48,6 +52,7 @@ export async function startSyncRuntime(deps: SyncRuntimeDeps): Promise<SyncRunti
     logger: deps.logger,
     defaultTimeZone: deps.timeZone,
     caCertPem: deps.exchangeCaPem,
+    ...(deps.metricsRegistry ? { metrics: createSyncMetrics(deps.metricsRegistry) } : {}),
   });
   const boss = deps.databaseUrl ? new PgBoss({ connectionString: deps.databaseUrl, schedule: false }) : null;
   const queue = boss

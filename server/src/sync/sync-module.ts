@@ -20,6 +20,7 @@ import { createMailboxSync } from './mailbox-sync.service';
 import type { EngineOptions } from './rule-sync.context';
 import { createSqlMailboxStatusStore, createSqlSyncLogStore } from './sql/sql-sync-log.store';
 import { createSqlSyncStateStore } from './sql/sql-sync-state.store';
+import type { SyncMetrics } from './sync.metrics';
 
 export interface SyncModuleDeps {
   readonly db: Database;
@@ -36,6 +37,7 @@ export interface SyncModuleDeps {
   readonly engine?: Partial<EngineOptions>;
   readonly concurrency?: number;
   readonly perServerConcurrency?: number;
+  readonly metrics?: SyncMetrics;
 }
 
 /**
@@ -65,14 +67,21 @@ export function createSyncModule(deps: SyncModuleDeps) {
     random: Math.random,
     options: deps.engine,
   });
+  const metrics = deps.metrics;
+  const syncMailbox: typeof engine.syncMailbox = async (accountId, force) => {
+    const started = performance.now();
+    const outcome = await engine.syncMailbox(accountId, force);
+    metrics?.recordRun(outcome, (performance.now() - started) / 1000);
+    return outcome;
+  };
   const cycle = createSyncCycle({
     listActiveAccounts: () => config.listActiveAccounts(),
-    syncMailbox: engine.syncMailbox,
+    syncMailbox,
     concurrency: deps.concurrency ?? 8,
     perServerConcurrency: deps.perServerConcurrency ?? 4,
   });
   const connections = createExchangeConnectionService({ servers, config, gatewayFor, caCertPem: deps.caCertPem, oauthAuthority: deps.oauthAuthority });
-  const status = createSyncStatusService({ db: deps.db, runMailbox: engine.syncMailbox });
+  const status = createSyncStatusService({ db: deps.db, runMailbox: syncMailbox });
 
   const routes: RouteSpec[] = [...buildAdminServerRoutes(servers, connections), ...buildAdminAccountRoutes(accounts, connections, status), ...buildAdminRuleRoutes(rules, batch)];
 
@@ -84,7 +93,7 @@ export function createSyncModule(deps: SyncModuleDeps) {
     return summary;
   }
 
-  return { routes, engine, runCycle, config, stores: { servers, accounts, rules, batch }, status };
+  return { routes, engine: { syncMailbox }, runCycle, config, stores: { servers, accounts, rules, batch }, status };
 }
 
 export type SyncModule = ReturnType<typeof createSyncModule>;
