@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { normaliseField } from '../ews/item-input';
+import { completeCalendarItem } from '../ews/calendar-defaults';
 import { extendedKeyString } from '../ews/extended-property';
 import { textElement } from '../ews/xml-convert';
 import { MailboxStore, StoreError } from '../store/mailbox-store';
@@ -55,7 +56,9 @@ export function createSandboxControl(state: SandboxState, seed: (state: SandboxS
     createItem(smtpAddress, input) {
       const mailbox = mailboxOf(smtpAddress);
       const folder = folderOf(mailbox, input.folder ?? DEFAULT_FOLDER_FOR_KIND[input.kind]);
-      return toItemInfo(state.store, state.store.createItem(mailbox, folder.id, newItemFromInput(input), mailbox.displayName));
+      const item = newItemFromInput(input);
+      if (item.kind === 'CalendarItem') completeCalendarItem(item.fields, mailbox);
+      return toItemInfo(state.store, state.store.createItem(mailbox, folder.id, item, mailbox.displayName));
     },
     updateItem(smtpAddress, itemId, edit) {
       const mailbox = mailboxOf(smtpAddress);

@@ -1,4 +1,5 @@
 import { newItemFromInput } from '../control/item-info';
+import { completeCalendarItem } from '../ews/calendar-defaults';
 import type { NewItemInput } from '../control/control-types';
 import type { SandboxState } from '../sandbox-state';
 import type { Mailbox } from '../store/store-types';
@@ -22,7 +23,9 @@ export function seedDemoContent(state: SandboxState): void {
     state.impersonationGrants.add(spec.smtpAddress);
     for (const input of demoItems(mailbox)) {
       const folder = state.store.distinguishedFolder(mailbox, input.folder === 'calendar' ? 'calendar' : input.folder === 'tasks' ? 'tasks' : input.folder === 'inbox' ? 'inbox' : 'contacts');
-      state.store.createItem(mailbox, folder.id, newItemFromInput(input), mailbox.displayName);
+      const item = newItemFromInput(input);
+      if (item.kind === 'CalendarItem') completeCalendarItem(item.fields, mailbox);
+      state.store.createItem(mailbox, folder.id, item, mailbox.displayName);
     }
     state.store.createFolder(mailbox, state.store.distinguishedFolder(mailbox, 'contacts').id, 'Kunden', 'IPF.Contact');
   }

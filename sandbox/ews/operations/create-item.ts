@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { NS } from '../../../server/src/xml/namespaces';
 import { el } from '../../../server/src/xml/render-xml';
 import { firstChild, type XmlElement } from '../../../server/src/xml/xml-element';
@@ -12,6 +11,7 @@ import { responseMessage, SUCCESS } from '../soap-envelope';
 import { statusOf, storeError } from '../status';
 import { element, textElement } from '../xml-convert';
 import { recipientAddresses, recordInvitations } from '../meeting-mail';
+import { completeCalendarItem, mailboxElement } from '../calendar-defaults';
 
 const DEFAULT_FOLDER: Record<ItemKind, 'contacts' | 'calendar' | 'tasks' | 'drafts'> = { Contact: 'contacts', CalendarItem: 'calendar', Task: 'tasks', Message: 'drafts' };
 
@@ -79,8 +79,7 @@ function prepareCalendarItem(ctx: OperationContext, input: NewItem): void {
   const start = input.fields.get('Start')?.text;
   const end = input.fields.get('End')?.text;
   if (start && end && end < start) throw storeError('ErrorCalendarEndDateIsEarlierThanStartDate', 'EndDate is earlier than StartDate');
-  if (!input.fields.has('UID')) input.fields.set('UID', textElement('UID', randomUUID().replace(/-/g, '').toUpperCase()));
-  input.fields.set('Organizer', element('Organizer', [mailboxElement(ctx.mailbox.displayName, ctx.mailbox.smtpAddress)]));
+  completeCalendarItem(input.fields, ctx.mailbox);
 }
 
 function prepareSentMessage(ctx: OperationContext, input: NewItem): void {
@@ -105,8 +104,4 @@ function deliver(ctx: OperationContext, item: StoredItem): void {
     const copy: NewItem = { kind: 'Message', itemClass: item.itemClass, fields: new Map(item.fields), extended: new Map(item.extended), isRead: false };
     ctx.store.createItem(target, ctx.store.distinguishedFolder(target, 'inbox').id, copy, ctx.mailbox.displayName);
   }
-}
-
-export function mailboxElement(name: string, address: string): XmlElement {
-  return element('Mailbox', [textElement('Name', name), textElement('EmailAddress', address), textElement('RoutingType', 'SMTP')]);
 }

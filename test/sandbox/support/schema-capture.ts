@@ -41,6 +41,7 @@ export class SchemaCapture {
     const verdicts = await validateEnvelopes(docs);
     const invalid = verdicts.filter((v) => !v.valid).map((v) => `${v.name}: ${v.errors.slice(0, 3).join(' | ')}`);
     expect(invalid).toEqual([]);
+    console.info(`schema check: ${docs.length} EWS envelopes valid against envelope.xsd, ${faults} SOAP faults checked by detail (${this.exchanges.length} exchanges)`);
     return { validated: docs.length, faults };
   }
 }
