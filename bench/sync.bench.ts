@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { pino } from 'pino';
 import { startSandbox } from '../sandbox/index';
 import { syncRuleInputSchema, type SyncRule, type SyncDataType } from '../shared/admin/sync-rule.schema';
@@ -153,7 +154,17 @@ function sinkGateway(): ExchangeGateway {
 async function benchPeakMemory(): Promise<void> {
   const items = Number(process.env.BENCH_SYNC_RSS_ITEMS ?? 100_000);
   const url = process.env.TANDEM_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const db = await openDatabase({ url, schema: `bench_${Date.now()}` }).catch(() => openDatabase({ dataDir: `/tmp/tandem-bench-${Date.now()}` }));
+  // A schema of its own, dropped afterwards, so the benchmark never touches other data.
+  const schema = `bench_sync_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  const onServer = await admin.connect().then(
+    async () => {
+      await admin.query(`CREATE SCHEMA ${schema}`);
+      return true;
+    },
+    () => false,
+  );
+  const db = onServer ? await openDatabase({ url, schema }) : await openDatabase({ dataDir: `/tmp/tandem-bench-${Date.now()}` });
   try {
     await migrate(db);
     await db.query(`INSERT INTO exchange_servers (id, name, type, ews_url, version, auth, created_at, updated_at) VALUES ('s', 's', 'on-premises', 'https://x', 'Exchange2016', '{}', now(), now())`);
@@ -179,6 +190,10 @@ async function benchPeakMemory(): Promise<void> {
     log(`initial sync of ${items} items (${db.dialect} state): ${created} created in ${((performance.now() - started) / 1000).toFixed(1)} s; RSS ${mb(baseline)} at start, ${mb(afterCrm)} with the in-memory CRM stand-in (+${mb(afterCrm - crmData.before)}), peak ${mb(peak)} (goal < 300 MB)`);
   } finally {
     await db.close();
+    if (onServer) {
+      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+      await admin.end();
+    }
   }
 }
 
