@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { EwsClient } from '../server/src/exchange/ews/ews-client';
 import type { ItemRef } from '../server/src/exchange/ews/ews-types';
 import { MAX_CHANGES_PER_SYNC } from '../server/src/exchange/ews/sync-folder-items';
+import { measureOurPhases, type PhaseCosts } from './ews-client-breakdown';
 import { GET_BATCH, OUR_USER_AGENT, type ClientName, type Operation } from './ews-client-calls';
 import { FOLDER_SIZE, startFakeEws, SYNC_PAGE, type FakeEws } from './ews-client-server';
 import type { CallReply, CallRequest } from './ews-client-worker';
@@ -98,6 +99,12 @@ function ratioLines(label: string, times: { ours: Timing; theirs: Timing }): str
   );
 }
 
+function breakdownLine(ourCall: Timing, phases: PhaseCosts): string {
+  const ms = (value: number): string => `${value.toFixed(2)} ms`;
+  const rest = Math.max(0, ourCall.cpuMs - phases.parseMs - phases.mapMs);
+  return `    ours by phase (CPU): XML parsing ${ms(phases.parseMs)}, mapping to items ${ms(phases.mapMs)}, the rest (request, HTTP, UTF-8) ~${ms(rest)}`;
+}
+
 export async function runEwsClientBench(): Promise<void> {
   const fake = await startFakeEws();
   const [ours, theirs] = await Promise.all([startWorker('ours', fake.url), startWorker('ews-javascript-api', fake.url)]);
@@ -110,10 +117,13 @@ export async function runEwsClientBench(): Promise<void> {
   );
   try {
     const sync = await timeInterleaved('sync', ours, theirs);
-    console.log(ratioLines(`SyncFolderItems (${SYNC_PAGE} changes)`, sync));
-    console.log(wireLine(fake, 'SyncFolderItems'));
     const get = await timeInterleaved('get', ours, theirs);
+    const phases = measureOurPhases();
+    console.log(ratioLines(`SyncFolderItems (${SYNC_PAGE} changes)`, sync));
+    console.log(breakdownLine(sync.ours, phases.sync));
+    console.log(wireLine(fake, 'SyncFolderItems'));
     console.log(ratioLines(`GetItem (${GET_BATCH} contacts)`, get));
+    console.log(breakdownLine(get.ours, phases.get));
     console.log(wireLine(fake, 'GetItem'));
   } finally {
     ours.stop();
