@@ -1,5 +1,6 @@
 import { PublicClientApplication } from '@azure/msal-browser';
 import { loadPublicConfig } from '../api/public-config';
+import { knownAuthoritiesFor } from './authority';
 
 /**
  * Last-resort sign-in inside an Office dialog (hosts that block MSAL's popup): a plain
@@ -11,7 +12,7 @@ async function signInInDialog(): Promise<void> {
   const { auth } = await loadPublicConfig('');
   if (!auth.clientId || !auth.authority || !auth.apiScope) throw new Error('Sign-in is not configured on the server');
   const client = new PublicClientApplication({
-    auth: { clientId: auth.clientId, authority: auth.authority, redirectUri: window.location.href.split('?')[0] ?? '' },
+    auth: { clientId: auth.clientId, authority: auth.authority, knownAuthorities: knownAuthoritiesFor(auth.authority), redirectUri: window.location.href.split('?')[0] ?? '' },
   });
   await client.initialize();
   const result = await client.handleRedirectPromise();

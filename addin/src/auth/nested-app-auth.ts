@@ -1,4 +1,5 @@
 import type { IPublicClientApplication } from '@azure/msal-browser';
+import { knownAuthoritiesFor } from './authority';
 import type { TokenProvider } from './token-provider';
 
 export interface NestedAppAuthOptions {
@@ -25,7 +26,7 @@ export class SignInRequiredError extends Error {
 async function createNestableClient(options: NestedAppAuthOptions): Promise<IPublicClientApplication> {
   const msal = await import('@azure/msal-browser');
   return msal.createNestablePublicClientApplication({
-    auth: { clientId: options.clientId, authority: options.authority },
+    auth: { clientId: options.clientId, authority: options.authority, knownAuthorities: knownAuthoritiesFor(options.authority) },
     cache: { cacheLocation: 'localStorage' },
   });
 }

@@ -1,5 +1,6 @@
 import type { AccountInfo, AuthenticationResult, IPublicClientApplication } from '@azure/msal-browser';
 import { describe, expect, it, vi } from 'vitest';
+import { knownAuthoritiesFor } from '../../../addin/src/auth/authority';
 import { NestedAppAuth, SignInRequiredError } from '../../../addin/src/auth/nested-app-auth';
 import { readHostTokenProvider } from '../../../addin/src/auth/token-provider';
 
@@ -82,5 +83,12 @@ describe('readHostTokenProvider', () => {
 
   it('gives nothing when the host injects nothing', () => {
     expect(readHostTokenProvider(window)).toBeUndefined();
+  });
+});
+
+describe('knownAuthoritiesFor', () => {
+  it('names an on-premises AD FS host as known and leaves Microsoft cloud authorities to MSAL', () => {
+    expect(knownAuthoritiesFor('https://adfs.contoso.local/adfs')).toEqual(['adfs.contoso.local']);
+    expect(knownAuthoritiesFor('https://login.microsoftonline.com/common')).toEqual([]);
   });
 });
