@@ -23,23 +23,68 @@ const INDEX_FROM_CHILDREN = 8;
 interface ChildIndex {
   readonly size: number;
   readonly byLocal: Map<string, XmlElement[]>;
+  /** `firstOfEachName` per namespace, filled on first use. */
+  readonly firstByNs: Map<string, readonly XmlElement[]>;
 }
 
 // Keyed by the children array: trees are immutable once built, and the size check
 // still catches a caller that reuses a mutable array for a new element.
 const indexes = new WeakMap<readonly XmlElement[], ChildIndex>();
 
-function childIndex(children: readonly XmlElement[]): Map<string, XmlElement[]> {
+function indexOf(children: readonly XmlElement[]): ChildIndex {
   const cached = indexes.get(children);
-  if (cached && cached.size === children.length) return cached.byLocal;
+  if (cached && cached.size === children.length) return cached;
   const byLocal = new Map<string, XmlElement[]>();
   for (const child of children) {
     const list = byLocal.get(child.local);
     if (list) list.push(child);
     else byLocal.set(child.local, [child]);
   }
-  indexes.set(children, { size: children.length, byLocal });
-  return byLocal;
+  const index: ChildIndex = { size: children.length, byLocal, firstByNs: new Map() };
+  indexes.set(children, index);
+  return index;
+}
+
+function childIndex(children: readonly XmlElement[]): Map<string, XmlElement[]> {
+  return indexOf(children).byLocal;
+}
+
+function collectFirstOfEachName(children: readonly XmlElement[], ns: string, isFirst: (child: XmlElement, at: number) => boolean): XmlElement[] {
+  const out: XmlElement[] = [];
+  for (let at = 0; at < children.length; at += 1) {
+    const child = children[at];
+    if (child && child.ns === ns && isFirst(child, at)) out.push(child);
+  }
+  return out;
+}
+
+/**
+ * The children in `ns`, only the first of each local name, in document order: what a
+ * mapper reading all properties of an element in one pass needs (later duplicates are
+ * what a lookup of the first such child would never see).
+ */
+export function firstOfEachName(el: XmlElement, ns: string): readonly XmlElement[] {
+  const children = el.children;
+  if (children.length === 1) return children[0]?.ns === ns ? children : [];
+  if (children.length < INDEX_FROM_CHILDREN) {
+    return collectFirstOfEachName(children, ns, (child, at) => {
+      for (let before = 0; before < at; before += 1) {
+        const earlier = children[before];
+        if (earlier && earlier.local === child.local && earlier.ns === ns) return false;
+      }
+      return true;
+    });
+  }
+  const index = indexOf(children);
+  let first = index.firstByNs.get(ns);
+  if (!first) {
+    first = collectFirstOfEachName(children, ns, (child) => {
+      const sameName = index.byLocal.get(child.local) ?? [];
+      return sameName.length === 1 || sameName.find((c) => c.ns === ns) === child;
+    });
+    index.firstByNs.set(ns, first);
+  }
+  return first;
 }
 
 export function firstChild(el: XmlElement | undefined, ns: string, local: string): XmlElement | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseXml } from '../../../server/src/xml/parse-xml';
-import { childrenNamed, childText, firstChild, type XmlElement } from '../../../server/src/xml/xml-element';
+import { childrenNamed, childText, firstChild, firstOfEachName, type XmlElement } from '../../../server/src/xml/xml-element';
 import { NS } from '../../../server/src/xml/namespaces';
 
 function wide(): XmlElement {
@@ -33,6 +33,16 @@ describe('child lookups', () => {
     expect(firstChild(parent, NS.types, 'Late')).toBeUndefined();
     children.push({ ns: NS.types, local: 'Late', attrs: {}, children: [], text: 'here' });
     expect(childText(parent, NS.types, 'Late')).toBe('here');
+  });
+});
+
+describe('firstOfEachName', () => {
+  it('lists the first child of each name in one namespace, in document order, narrow or wide', () => {
+    const names = (el: XmlElement) => firstOfEachName(el, NS.types).map((c) => `${c.local}=${c.text}`);
+    expect(names(wide())).toEqual([...Array.from({ length: 20 }, (_, n) => `F${n}=${n}`), 'Entry=first', 'Other=']);
+    const narrow = parseXml(`<r xmlns="${NS.types}" xmlns:m="${NS.messages}"><m:A>m</m:A><A>1</A><B>2</B><A>3</A></r>`);
+    expect(names(narrow)).toEqual(['A=1', 'B=2']);
+    expect(names(parseXml(`<r xmlns:m="${NS.messages}"><m:A/></r>`))).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { NS } from '../../xml/namespaces';
-import { childrenNamed, childText, firstChild, type XmlElement } from '../../xml/xml-element';
+import { childrenNamed, childText, firstChild, firstOfEachName, type XmlElement } from '../../xml/xml-element';
 import type { ItemRef, Mailbox } from './ews-types';
 
 /**
@@ -51,22 +51,10 @@ export function put<T, K extends keyof T>(target: Writable<T>, key: K, value: T[
 /**
  * Visits the first `t:` child of each name, in document order: one pass over an item's
  * children instead of one scan per known property (an item has dozens of properties,
- * and a SyncFolderItems page has 512 items). Later duplicates are skipped, matching
- * what a lookup of the first such child would read.
+ * and a SyncFolderItems page has 512 items).
  */
 export function forEachTypesChild(element: XmlElement, visit: (child: XmlElement) => void): void {
-  const children = element.children;
-  if (children.length === 1) {
-    const only = children[0];
-    if (only && only.ns === NS.types) visit(only);
-    return;
-  }
-  const seen = new Set<string>();
-  for (const child of children) {
-    if (child.ns !== NS.types || seen.has(child.local)) continue;
-    seen.add(child.local);
-    visit(child);
-  }
+  for (const child of firstOfEachName(element, NS.types)) visit(child);
 }
 
 /**
