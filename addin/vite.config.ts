@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-// One HTML entry per page: the task pane and its sign-in dialog now, the admin console later.
+// One HTML entry per page: the task pane, its sign-in dialog and the admin console.
 export default defineConfig({
   root,
   base: './',

@@ -17,7 +17,7 @@ function measureInitialJs(): { files: string[]; gzipBytes: number } {
   return { files, gzipBytes };
 }
 
-function median(values: readonly number[]): number {
+function computeMedian(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
@@ -58,5 +58,5 @@ export async function runAddinBench(): Promise<void> {
     return;
   }
   const times = await measureTimeToFirstSuggestion();
-  console.log(`  time to first suggestion (headless Chromium, local backend + sandbox, ${RUNS} warm runs): median ${median(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`);
+  console.log(`  time to first suggestion (headless Chromium, local backend + sandbox, ${RUNS} warm runs): median ${computeMedian(times).toFixed(0)} ms, min ${Math.min(...times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms`);
 }

@@ -29,7 +29,7 @@ export interface CrmApiOptions {
 
 export const SEARCH_LIMIT = 20;
 
-function toQuery(values: Record<string, string | undefined>): string {
+function buildQuery(values: Record<string, string | undefined>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(values)) if (value !== undefined) params.set(key, value);
   return params.toString();
@@ -70,7 +70,7 @@ export function createCrmApi(options: CrmApiOptions): CrmApi {
 
   return {
     async searchRecords(query, types, signal) {
-      const qs = toQuery({ q: query, types: types.length ? types.join(',') : undefined, limit: String(SEARCH_LIMIT) });
+      const qs = buildQuery({ q: query, types: types.length ? types.join(',') : undefined, limit: String(SEARCH_LIMIT) });
       return (await call<SearchResult>('GET', `/api/crm/search?${qs}`, undefined, signal)).hits;
     },
     async suggestRecords(addresses) {
@@ -78,7 +78,7 @@ export function createCrmApi(options: CrmApiOptions): CrmApi {
       return (await call<SuggestResponse>('POST', '/api/crm/suggest', { addresses })).suggestions;
     },
     async listLinks(identities) {
-      return (await call<ItemLinks>('GET', `/api/links?${toQuery({ ...identities })}`)).links;
+      return (await call<ItemLinks>('GET', `/api/links?${buildQuery({ ...identities })}`)).links;
     },
     async linkRecords(item, records) {
       const request: LinkRequest = { item, records: [...records] };

@@ -2,7 +2,7 @@ import { Button, makeStyles, Text, tokens } from '@fluentui/react-components';
 import type { LinkedRecord } from '../api/crm-api';
 import type { Strings } from '../i18n/strings';
 import { RecordRow } from './RecordRow';
-import { recordKey } from './record-text';
+import { buildRecordKey } from './record-text';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0 },
@@ -23,7 +23,7 @@ export function LinkedRecords({ links, strings, busyKeys, recordUrl, onUnlink }:
   return (
     <ul className={styles.list}>
       {links.map((link) => {
-        const key = recordKey(link.record);
+        const key = buildRecordKey(link.record);
         return (
           <li key={key}>
             <RecordRow

@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { RecordSummary, SearchHit } from '../api/crm-api';
 import type { Strings } from '../i18n/strings';
 import { RecordRow } from './RecordRow';
-import { recordKey } from './record-text';
+import { buildRecordKey } from './record-text';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0 },
@@ -80,7 +80,7 @@ export function RecordSearch({ strings, search, linkedKeys, onLink, onAnnounce, 
     } else if (event.key === 'Enter' && active >= 0) {
       event.preventDefault();
       const hit = hits[active];
-      if (hit && !linkedKeys.has(recordKey(hit.record))) onLink(hit.record);
+      if (hit && !linkedKeys.has(buildRecordKey(hit.record))) onLink(hit.record);
     } else if (event.key === 'Escape') {
       setQuery('');
     }
@@ -107,10 +107,10 @@ export function RecordSearch({ strings, search, linkedKeys, onLink, onAnnounce, 
       </Field>
       <ul id={listId} role="listbox" aria-label={strings.searchLabel} className={styles.list}>
         {hits.map((hit, index) => {
-          const linked = linkedKeys.has(recordKey(hit.record));
+          const linked = linkedKeys.has(buildRecordKey(hit.record));
           return (
             <li
-              key={recordKey(hit.record)}
+              key={buildRecordKey(hit.record)}
               id={optionId(index)}
               role="option"
               aria-selected={index === active}

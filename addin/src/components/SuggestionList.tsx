@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { RecordSummary } from '../api/crm-api';
 import type { Strings } from '../i18n/strings';
 import { RecordRow } from './RecordRow';
-import { recordKey } from './record-text';
+import { buildRecordKey } from './record-text';
 
 const useStyles = makeStyles({
   list: { listStyleType: 'none', margin: 0, padding: 0 },
@@ -24,9 +24,9 @@ export interface SuggestionListProps {
 export function SuggestionList({ records, strings, linkedKeys, busyKeys, recordUrl, onLink }: SuggestionListProps) {
   const styles = useStyles();
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const open = records.filter((r) => !linkedKeys.has(recordKey(r)));
+  const open = records.filter((r) => !linkedKeys.has(buildRecordKey(r)));
   if (open.length === 0) return <Text className={styles.empty}>{strings.noSuggestions}</Text>;
-  const chosen = open.filter((r) => selected.has(recordKey(r)));
+  const chosen = open.filter((r) => selected.has(buildRecordKey(r)));
   const toggle = (key: string, on: boolean) =>
     setSelected((prev) => {
       const next = new Set(prev);
@@ -38,7 +38,7 @@ export function SuggestionList({ records, strings, linkedKeys, busyKeys, recordU
     <div>
       <ul className={styles.list}>
         {open.map((record) => {
-          const key = recordKey(record);
+          const key = buildRecordKey(record);
           return (
             <li key={key}>
               <RecordRow

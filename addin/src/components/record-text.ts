@@ -14,6 +14,6 @@ export function describeRecord(record: RecordSummary): string {
   }
 }
 
-export function recordKey(record: { type: string; id: string }): string {
+export function buildRecordKey(record: { type: string; id: string }): string {
   return `${record.type}:${record.id}`;
 }

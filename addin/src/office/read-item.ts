@@ -16,7 +16,7 @@ export function detectItemKind(item: AnyItem): ItemKind {
   return hasGetAsync((item as Office.MessageCompose).to) ? 'message-compose' : 'message-read';
 }
 
-function toAddresses(details: readonly Office.EmailAddressDetails[] | undefined, role: AddressRole): ItemAddress[] {
+function mapAddresses(details: readonly Office.EmailAddressDetails[] | undefined, role: AddressRole): ItemAddress[] {
   return (details ?? [])
     .filter((d) => Boolean(d?.emailAddress))
     .map((d) => ({ address: d.emailAddress.toLowerCase(), name: d.displayName ?? '', role }));
@@ -24,7 +24,7 @@ function toAddresses(details: readonly Office.EmailAddressDetails[] | undefined,
 
 function readRecipients(recipients: Recipients | undefined, role: AddressRole, operation: string): Promise<ItemAddress[]> {
   if (!recipients) return Promise.resolve([]);
-  return callOffice<Office.EmailAddressDetails[]>(operation, (cb) => recipients.getAsync(cb)).then((list) => toAddresses(list, role));
+  return callOffice<Office.EmailAddressDetails[]>(operation, (cb) => recipients.getAsync(cb)).then((list) => mapAddresses(list, role));
 }
 
 function readComposeSender(item: ComposeItem, kind: ItemKind): Promise<ItemAddress[]> {
@@ -32,7 +32,7 @@ function readComposeSender(item: ComposeItem, kind: ItemKind): Promise<ItemAddre
   const source = kind === 'message-compose' ? (item as Office.MessageCompose).from : (item as Office.AppointmentCompose).organizer;
   if (!hasGetAsync(source)) return Promise.resolve([]);
   const role: AddressRole = kind === 'message-compose' ? 'from' : 'organizer';
-  return callOffice<Office.EmailAddressDetails>(`${role}.getAsync`, (cb) => source.getAsync(cb)).then((d) => toAddresses([d], role));
+  return callOffice<Office.EmailAddressDetails>(`${role}.getAsync`, (cb) => source.getAsync(cb)).then((d) => mapAddresses([d], role));
 }
 
 async function readComposeAddresses(item: ComposeItem, kind: ItemKind): Promise<ItemAddress[]> {
@@ -52,13 +52,13 @@ async function readComposeAddresses(item: ComposeItem, kind: ItemKind): Promise<
 function readReadAddresses(item: AnyItem, kind: ItemKind): ItemAddress[] {
   if (kind === 'message-read') {
     const message = item as Office.MessageRead;
-    return [...toAddresses([message.from], 'from'), ...toAddresses(message.to, 'to'), ...toAddresses(message.cc, 'cc')];
+    return [...mapAddresses([message.from], 'from'), ...mapAddresses(message.to, 'to'), ...mapAddresses(message.cc, 'cc')];
   }
   const appointment = item as Office.AppointmentRead;
   return [
-    ...toAddresses([appointment.organizer], 'organizer'),
-    ...toAddresses(appointment.requiredAttendees, 'attendee'),
-    ...toAddresses(appointment.optionalAttendees, 'attendee'),
+    ...mapAddresses([appointment.organizer], 'organizer'),
+    ...mapAddresses(appointment.requiredAttendees, 'attendee'),
+    ...mapAddresses(appointment.optionalAttendees, 'attendee'),
   ];
 }
 

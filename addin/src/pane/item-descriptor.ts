@@ -2,7 +2,7 @@ import type { ItemDescriptor, ItemIdentities, RecordRef, RecordSummary } from '.
 import { isMessage, type ItemContext } from '../office/item-context';
 
 /** The identities links are stored under; the conversation id is not one (a thread shares it). */
-export function toIdentities(context: ItemContext): ItemIdentities {
+export function buildIdentities(context: ItemContext): ItemIdentities {
   const { internetMessageId, ewsId, restId } = context.identity;
   return {
     ...(internetMessageId ? { internetMessageId } : {}),
@@ -11,16 +11,16 @@ export function toIdentities(context: ItemContext): ItemIdentities {
   };
 }
 
-export function toDescriptor(context: ItemContext): ItemDescriptor {
+export function buildDescriptor(context: ItemContext): ItemDescriptor {
   return {
     kind: isMessage(context.kind) ? 'mail' : 'appointment',
     mailbox: context.identity.mailbox,
-    identities: toIdentities(context),
+    identities: buildIdentities(context),
     ...(context.identity.conversationId ? { conversationId: context.identity.conversationId } : {}),
     ...(context.subject ? { subject: context.subject.slice(0, 1000) } : {}),
   };
 }
 
-export function toRef(record: RecordSummary): RecordRef {
+export function buildRecordRef(record: RecordSummary): RecordRef {
   return { type: record.type, id: record.id };
 }

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CrmApi, LinkedRecord, RecordSummary, SearchHit } from '../api/crm-api';
-import { recordKey } from '../components/record-text';
+import { buildRecordKey } from '../components/record-text';
 import type { Strings } from '../i18n/strings';
 import type { ItemContext } from '../office/item-context';
 import { describeError, type PaneProblem } from './describe-error';
-import { toDescriptor, toIdentities, toRef } from './item-descriptor';
+import { buildDescriptor, buildIdentities, buildRecordRef } from './item-descriptor';
 
 export type FileState = 'idle' | 'filing' | 'filed' | 'filed-again';
 
@@ -35,7 +35,7 @@ export function usePaneController(api: CrmApi, context: ItemContext, strings: St
   const [fileState, setFileState] = useState<FileState>('idle');
   const [generation, setGeneration] = useState(0);
 
-  const identities = useMemo(() => toIdentities(context), [context]);
+  const identities = useMemo(() => buildIdentities(context), [context]);
   const reportError = useCallback((error: unknown) => setProblem(describeError(error, strings)), [strings]);
 
   useEffect(() => {
@@ -84,14 +84,14 @@ export function usePaneController(api: CrmApi, context: ItemContext, strings: St
 
   const link = useCallback(
     (records: readonly RecordSummary[]) => {
-      void withBusy(records.map(recordKey), () => api.linkRecords(toDescriptor(context), records.map(toRef)));
+      void withBusy(records.map(buildRecordKey), () => api.linkRecords(buildDescriptor(context), records.map(buildRecordRef)));
     },
     [api, context, withBusy],
   );
 
   const unlink = useCallback(
     (linked: LinkedRecord) => {
-      void withBusy([recordKey(linked.record)], () => api.unlinkRecords(identities, [toRef(linked.record)]));
+      void withBusy([buildRecordKey(linked.record)], () => api.unlinkRecords(identities, [buildRecordRef(linked.record)]));
     },
     [api, identities, withBusy],
   );
@@ -102,7 +102,7 @@ export function usePaneController(api: CrmApi, context: ItemContext, strings: St
     setFileState('filing');
     setProblem(undefined);
     api
-      .fileMail({ mailbox: context.identity.mailbox, ewsId, records: (links ?? []).map((l) => toRef(l.record)) })
+      .fileMail({ mailbox: context.identity.mailbox, ewsId, records: (links ?? []).map((l) => buildRecordRef(l.record)) })
       .then(async (result) => {
         setFileState(result.created ? 'filed' : 'filed-again');
         setAnnouncement(result.created ? strings.filed : strings.filedAgain);
@@ -115,7 +115,7 @@ export function usePaneController(api: CrmApi, context: ItemContext, strings: St
   }, [api, context, links, refreshLinks, reportError, strings]);
 
   const search = useCallback((query: string, signal: AbortSignal) => api.searchRecords(query, [], signal), [api]);
-  const linkedKeys = useMemo(() => new Set((links ?? []).map((l) => recordKey(l.record))), [links]);
+  const linkedKeys = useMemo(() => new Set((links ?? []).map((l) => buildRecordKey(l.record))), [links]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
 
   return { links, suggestions, linkedKeys, busyKeys, problem, announcement, fileState, reload, link, unlink, fileMail, search, announce: setAnnouncement, reportError };

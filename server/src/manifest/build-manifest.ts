@@ -41,11 +41,11 @@ const TEXT = {
   },
 } as const;
 
-function localized(text: { en: string; de: string }, prefix = ''): XmlObject {
+function buildLocalized(text: { en: string; de: string }, prefix = ''): XmlObject {
   return { '@DefaultValue': text.en, [`${prefix}Override`]: { '@Locale': 'de-DE', '@Value': text.de } };
 }
 
-function iconUrl(host: string, size: number): string {
+function buildIconUrl(host: string, size: number): string {
   return `${host}/assets/icon-${size}.png`;
 }
 
@@ -63,7 +63,7 @@ function buildButton(id: string, withPinning: boolean): XmlObject {
 }
 
 function buildOverrideBody(options: ManifestOptions, withPinning: boolean, minMailbox: string): XmlObject {
-  const s = (id: keyof typeof TEXT): XmlObject => ({ '@id': id, ...localized(TEXT[id], 'bt:') });
+  const s = (id: keyof typeof TEXT): XmlObject => ({ '@id': id, ...buildLocalized(TEXT[id], 'bt:') });
   return {
     Requirements: { 'bt:Sets': { '@DefaultMinVersion': minMailbox, 'bt:Set': { '@Name': 'Mailbox' } } },
     Hosts: {
@@ -81,7 +81,7 @@ function buildOverrideBody(options: ManifestOptions, withPinning: boolean, minMa
       },
     },
     Resources: {
-      'bt:Images': { 'bt:Image': [16, 32, 80].map((size) => ({ '@id': `Icon.${size}`, '@DefaultValue': iconUrl(options.host, size) })) },
+      'bt:Images': { 'bt:Image': [16, 32, 80].map((size) => ({ '@id': `Icon.${size}`, '@DefaultValue': buildIconUrl(options.host, size) })) },
       'bt:Urls': { 'bt:Url': { '@id': 'Taskpane.Url', '@DefaultValue': `${options.host}${TASKPANE_PATH}` } },
       'bt:ShortStrings': {
         'bt:String': [
@@ -136,10 +136,10 @@ export function buildManifest(options: ManifestOptions): string {
       Version: options.version,
       ProviderName: options.providerName,
       DefaultLocale: 'en-US',
-      DisplayName: localized(TEXT.displayName),
-      Description: localized(TEXT.description),
-      IconUrl: { '@DefaultValue': iconUrl(options.host, 64) },
-      HighResolutionIconUrl: { '@DefaultValue': iconUrl(options.host, 128) },
+      DisplayName: buildLocalized(TEXT.displayName),
+      Description: buildLocalized(TEXT.description),
+      IconUrl: { '@DefaultValue': buildIconUrl(options.host, 64) },
+      HighResolutionIconUrl: { '@DefaultValue': buildIconUrl(options.host, 128) },
       SupportUrl: { '@DefaultValue': `${options.host}/` },
       AppDomains: { AppDomain: options.host },
       Hosts: { Host: { '@Name': 'Mailbox' } },

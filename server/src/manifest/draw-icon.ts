@@ -6,18 +6,18 @@ const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
   return c >>> 0;
 });
 
-function crc32(bytes: Uint8Array): number {
+function computeCrc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
   for (const byte of bytes) c = (CRC_TABLE[(c ^ byte) & 0xff] ?? 0) ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
-function chunk(type: string, data: Buffer): Buffer {
+function encodeChunk(type: string, data: Buffer): Buffer {
   const typed = Buffer.concat([Buffer.from(type, 'ascii'), data]);
   const length = Buffer.alloc(4);
   length.writeUInt32BE(data.length);
   const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(typed));
+  crc.writeUInt32BE(computeCrc32(typed));
   return Buffer.concat([length, typed, crc]);
 }
 
@@ -33,9 +33,9 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
   }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
+    encodeChunk('IHDR', header),
+    encodeChunk('IDAT', deflateSync(raw)),
+    encodeChunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
@@ -44,7 +44,7 @@ const BRAND: Rgb = [15, 108, 189];
 const WHITE: Rgb = [255, 255, 255];
 
 /** Share of a pixel covered by a shape, sampled 4×4 so small sizes stay smooth. */
-function coverage(x: number, y: number, inside: (px: number, py: number) => boolean): number {
+function measureCoverage(x: number, y: number, inside: (px: number, py: number) => boolean): number {
   let hits = 0;
   for (let sy = 0; sy < 4; sy++) for (let sx = 0; sx < 4; sx++) if (inside(x + (sx + 0.5) / 4, y + (sy + 0.5) / 4)) hits++;
   return hits / 16;
@@ -67,8 +67,8 @@ export function drawTandemIcon(size: number): Buffer {
   const right = ring(size * 0.62);
   for (let y = 0; y < size; y++) {
     for (let x = 0; x < size; x++) {
-      const alpha = coverage(x, y, inSquare);
-      const mark = coverage(x, y, (px, py) => left(px, py) || right(px, py));
+      const alpha = measureCoverage(x, y, inSquare);
+      const mark = measureCoverage(x, y, (px, py) => left(px, py) || right(px, py));
       const colour = BRAND.map((c, i) => Math.round(c * (1 - mark) + (WHITE[i] ?? 255) * mark));
       rgba.set([...colour, Math.round(alpha * 255)], (y * size + x) * 4);
     }

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { SearchHit } from '../../../addin/src/api/crm-api';
 import { RecordSearch } from '../../../addin/src/components/RecordSearch';
-import { recordKey } from '../../../addin/src/components/record-text';
+import { buildRecordKey } from '../../../addin/src/components/record-text';
 import { selectStrings } from '../../../addin/src/i18n/strings';
 import { acme, max, offer } from '../support/fake-crm-api';
 
@@ -85,7 +85,7 @@ describe('RecordSearch', () => {
   });
 
   it('does not link an already linked record and marks it', async () => {
-    const { onLink, user, input } = setup({ linked: [recordKey(acme)] });
+    const { onLink, user, input } = setup({ linked: [buildRecordKey(acme)] });
     await user.type(input, 'a');
     await settle();
     await user.keyboard('{Enter}');
