@@ -13,95 +13,35 @@ export interface XmlElement {
   readonly text: string;
 }
 
-/**
- * Below this many children a scan beats building an index. Item mappers look up dozens
- * of properties per item, so on wide elements (a contact has ~30 children) one index
- * per element replaces dozens of scans.
- */
-const INDEX_FROM_CHILDREN = 8;
-
-interface ChildIndex {
-  readonly size: number;
-  readonly byLocal: Map<string, XmlElement[]>;
-  /** `firstOfEachName` per namespace, filled on first use. */
-  readonly firstByNs: Map<string, readonly XmlElement[]>;
+export function firstChild(el: XmlElement | undefined, ns: string, local: string): XmlElement | undefined {
+  if (!el) return undefined;
+  for (const child of el.children) if (child.local === local && child.ns === ns) return child;
+  return undefined;
 }
 
-// Keyed by the children array: trees are immutable once built, and the size check
-// still catches a caller that reuses a mutable array for a new element.
-const indexes = new WeakMap<readonly XmlElement[], ChildIndex>();
-
-function indexOf(children: readonly XmlElement[]): ChildIndex {
-  const cached = indexes.get(children);
-  if (cached && cached.size === children.length) return cached;
-  const byLocal = new Map<string, XmlElement[]>();
-  for (const child of children) {
-    const list = byLocal.get(child.local);
-    if (list) list.push(child);
-    else byLocal.set(child.local, [child]);
-  }
-  const index: ChildIndex = { size: children.length, byLocal, firstByNs: new Map() };
-  indexes.set(children, index);
-  return index;
-}
-
-function childIndex(children: readonly XmlElement[]): Map<string, XmlElement[]> {
-  return indexOf(children).byLocal;
-}
-
-function collectFirstOfEachName(children: readonly XmlElement[], ns: string, isFirst: (child: XmlElement, at: number) => boolean): XmlElement[] {
+export function childrenNamed(el: XmlElement | undefined, ns: string, local: string): XmlElement[] {
   const out: XmlElement[] = [];
-  for (let at = 0; at < children.length; at += 1) {
-    const child = children[at];
-    if (child && child.ns === ns && isFirst(child, at)) out.push(child);
-  }
+  if (el) for (const child of el.children) if (child.local === local && child.ns === ns) out.push(child);
   return out;
 }
 
 /**
  * The children in `ns`, only the first of each local name, in document order: what a
  * mapper reading all properties of an element in one pass needs (later duplicates are
- * what a lookup of the first such child would never see).
+ * what a lookup of the first such child would never see). No index is cached between
+ * calls: measured on whole GetItem calls, a WeakMap of per-element indexes cost more in
+ * garbage collection than the scans it saved.
  */
 export function firstOfEachName(el: XmlElement, ns: string): readonly XmlElement[] {
   const children = el.children;
   if (children.length === 1) return children[0]?.ns === ns ? children : [];
-  if (children.length < INDEX_FROM_CHILDREN) {
-    return collectFirstOfEachName(children, ns, (child, at) => {
-      for (let before = 0; before < at; before += 1) {
-        const earlier = children[before];
-        if (earlier && earlier.local === child.local && earlier.ns === ns) return false;
-      }
-      return true;
-    });
-  }
-  const index = indexOf(children);
-  let first = index.firstByNs.get(ns);
-  if (!first) {
-    first = collectFirstOfEachName(children, ns, (child) => {
-      const sameName = index.byLocal.get(child.local) ?? [];
-      return sameName.length === 1 || sameName.find((c) => c.ns === ns) === child;
-    });
-    index.firstByNs.set(ns, first);
-  }
-  return first;
-}
-
-export function firstChild(el: XmlElement | undefined, ns: string, local: string): XmlElement | undefined {
-  if (!el) return undefined;
-  const children = el.children;
-  const candidates = children.length < INDEX_FROM_CHILDREN ? children : childIndex(children).get(local);
-  if (!candidates) return undefined;
-  for (const child of candidates) if (child.local === local && child.ns === ns) return child;
-  return undefined;
-}
-
-export function childrenNamed(el: XmlElement | undefined, ns: string, local: string): XmlElement[] {
-  if (!el) return [];
-  const children = el.children;
-  const candidates = children.length < INDEX_FROM_CHILDREN ? children : childIndex(children).get(local);
+  const seen = new Set<string>();
   const out: XmlElement[] = [];
-  if (candidates) for (const child of candidates) if (child.local === local && child.ns === ns) out.push(child);
+  for (const child of children) {
+    if (child.ns !== ns || seen.has(child.local)) continue;
+    seen.add(child.local);
+    out.push(child);
+  }
   return out;
 }
 
