@@ -15,3 +15,11 @@ export function readHostTokenProvider(win: Window & { tandemHost?: TandemHostHoo
   const getToken = win.tandemHost?.getToken;
   return getToken ? { getToken: () => getToken() } : undefined;
 }
+
+/** The server names no sign-in (no MSAL settings, no development issuer) and no host page injected one. */
+export class SignInNotConfiguredError extends Error {
+  constructor() {
+    super('Sign-in is not configured on the server');
+    this.name = 'SignInNotConfiguredError';
+  }
+}

@@ -31,6 +31,7 @@ export interface Strings {
   readonly errorUnauthorized: string;
   readonly errorForbidden: string;
   readonly errorOffice: string;
+  readonly errorNotConfigured: string;
   readonly composeNotFiled: string;
   readonly types: Readonly<Record<LinkableType, string>>;
   readonly kinds: Readonly<Record<'message-read' | 'message-compose' | 'appointment-attendee' | 'appointment-organizer', string>>;
@@ -67,6 +68,7 @@ const en: Strings = {
   errorUnauthorized: 'Please sign in again.',
   errorForbidden: 'You have no rights for this action in the CRM.',
   errorOffice: 'Outlook could not provide the item details.',
+  errorNotConfigured: 'Sign-in is not set up on the CRM server yet. Please ask your administrator.',
   composeNotFiled: 'Drafts are not filed; send the mail first.',
   types: { company: 'Company', contact: 'Contact', project: 'Project', offer: 'Offer' },
   kinds: { 'message-read': 'Mail', 'message-compose': 'Draft', 'appointment-attendee': 'Appointment', 'appointment-organizer': 'Appointment (organizer)' },
@@ -103,6 +105,7 @@ const de: Strings = {
   errorUnauthorized: 'Bitte melden Sie sich erneut an.',
   errorForbidden: 'Sie haben im CRM keine Rechte für diese Aktion.',
   errorOffice: 'Outlook konnte die Angaben zum Element nicht liefern.',
+  errorNotConfigured: 'Die Anmeldung ist auf dem CRM-Server noch nicht eingerichtet. Bitte wenden Sie sich an Ihre Administration.',
   composeNotFiled: 'Entwürfe werden nicht abgelegt; senden Sie die E-Mail zuerst.',
   types: { company: 'Firma', contact: 'Kontakt', project: 'Projekt', offer: 'Angebot' },
   kinds: { 'message-read': 'E-Mail', 'message-compose': 'Entwurf', 'appointment-attendee': 'Termin', 'appointment-organizer': 'Termin (Organisator)' },

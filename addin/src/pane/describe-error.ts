@@ -1,5 +1,6 @@
 import { ApiCallError } from '../api/api-error';
 import { SignInRequiredError } from '../auth/nested-app-auth';
+import { SignInNotConfiguredError } from '../auth/token-provider';
 import type { Strings } from '../i18n/strings';
 import { OfficeCallError } from '../office/office-async';
 
@@ -12,6 +13,7 @@ export function describeError(error: unknown, strings: Strings): PaneProblem {
     if (error.kind === 'unauthorized') return { kind: 'error', message: strings.errorUnauthorized };
     if (error.kind === 'forbidden') return { kind: 'error', message: strings.errorForbidden };
   }
+  if (error instanceof SignInNotConfiguredError) return { kind: 'error', message: strings.errorNotConfigured };
   if (error instanceof SignInRequiredError) return { kind: 'error', message: strings.errorUnauthorized };
   if (error instanceof OfficeCallError) return { kind: 'error', message: strings.errorOffice };
   return { kind: 'error', message: strings.errorGeneric };

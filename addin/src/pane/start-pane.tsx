@@ -5,7 +5,7 @@ import { createCrmApi } from '../api/crm-api';
 import { loadPublicConfig, type PublicConfig } from '../api/public-config';
 import { LocalIssuerToken } from '../auth/local-issuer-token';
 import { NestedAppAuth } from '../auth/nested-app-auth';
-import { readHostTokenProvider, type TandemHostHooks, type TokenProvider } from '../auth/token-provider';
+import { readHostTokenProvider, SignInNotConfiguredError, type TandemHostHooks, type TokenProvider } from '../auth/token-provider';
 import { StartupProblem } from '../components/StartupProblem';
 import { selectStrings } from '../i18n/strings';
 import { openDialogForMessage, waitForOffice, watchItemChanges } from '../office/office-host';
@@ -47,7 +47,7 @@ export async function startPane(env: PaneEnvironment): Promise<Root> {
   try {
     const config = await loadPublicConfig('');
     const tokens = chooseTokenProvider(env, config, host.mailbox);
-    if (!tokens) throw new Error('Sign-in is not configured on the server');
+    if (!tokens) throw new SignInNotConfiguredError();
     const api = createCrmApi({ baseUrl: '', getToken: () => tokens.getToken() });
     const show = async () => {
       const context = await readItemContext(host.mailbox);
