@@ -4,7 +4,7 @@ import { childrenNamed, firstChild, type XmlElement } from '../../xml/xml-elemen
 import type { AttachmentInfo, CommonWritableFields, EwsBody, Importance, InternetHeader, ItemMeta, Mailbox, Sensitivity } from './ews-types';
 import { buildExtendedFieldUri, buildExtendedProperty, parseExtendedProperty, type ExtendedPropertyValue } from './extended-property';
 import { elementField, textField, type FieldCodec, type FieldUpdate } from './field-codec';
-import { forEachTypesChild, parseBool, parseNumber, put, readRef, typesBool, typesInt, typesText, withoutUndefined, type Writable } from './xml-read';
+import { parseBool, parseNumber, put, readRef, typesBool, typesInt, typesProperties, typesText, withoutUndefined, type Writable } from './xml-read';
 
 export function buildBody(body: EwsBody): XmlNode {
   return el('t:Body', { BodyType: body.type }, body.content);
@@ -54,10 +54,10 @@ function bodyOf(body: XmlElement): EwsBody {
   return { type: body.attrs['BodyType'] === 'HTML' ? 'HTML' : 'Text', content: body.text };
 }
 
-export function readCommonFields(item: XmlElement): CommonWritableFields {
+export function readCommonFields(item: XmlElement, properties: readonly XmlElement[] = typesProperties(item)): CommonWritableFields {
   const out: Writable<CommonWritableFields> = {};
   let hasExtended = false;
-  forEachTypesChild(item, (child) => {
+  properties.forEach((child) => {
     switch (child.local) {
       case 'Subject':
         out.subject = child.text;
@@ -97,9 +97,9 @@ export function readCommonFields(item: XmlElement): CommonWritableFields {
   return out;
 }
 
-export function readItemMeta(item: XmlElement): ItemMeta {
+export function readItemMeta(item: XmlElement, properties: readonly XmlElement[] = typesProperties(item)): ItemMeta {
   const out: Writable<ItemMeta> = {};
-  forEachTypesChild(item, (child) => {
+  properties.forEach((child) => {
     switch (child.local) {
       case 'ItemId':
         put(out, 'itemId', readRef(child));

@@ -10,7 +10,7 @@ import {
   type PhysicalAddressKey,
 } from './ews-types';
 import { dictionaryField, indexedFieldUri, textField, type FieldCodec, type FieldUpdate, type Nullable } from './field-codec';
-import { forEachTypesChild, nonEmpty, put, type Writable } from './xml-read';
+import { forEachTypesChild, nonEmpty, put, typesProperties, type Writable } from './xml-read';
 
 /**
  * Contact properties. Physical addresses are addressed per part in updates
@@ -151,9 +151,9 @@ const CONTACT_TEXT: ReadonlyMap<string, ContactTextKey> = new Map<string, Contac
   ['Surname', 'surname'],
 ]);
 
-export function readContactFields(item: XmlElement): ContactFields {
+export function readContactFields(item: XmlElement, properties: readonly XmlElement[] = typesProperties(item)): ContactFields {
   const out: Writable<ContactFields> = {};
-  forEachTypesChild(item, (child) => {
+  properties.forEach((child) => {
     const textKey = CONTACT_TEXT.get(child.local);
     if (textKey !== undefined) {
       out[textKey] = child.text;

@@ -7,6 +7,7 @@ import type { CalendarItemFields, CommonWritableFields, ContactFields, EwsItem, 
 import type { CodecContext, FieldCodec, FieldUpdate, Nullable } from './field-codec';
 import { messageCodecs, readMessageFields } from './message-fields';
 import { readTaskFields, taskCodecs } from './task-fields';
+import { typesProperties } from './xml-read';
 
 export type ItemTypeName = NewItem['type'];
 
@@ -48,11 +49,12 @@ export function buildFieldUpdates(changes: ItemFieldChanges, ctx: CodecContext):
 
 /** Reads any item element (Contact, CalendarItem, Task, Message; others generically). */
 export function readItem(element: XmlElement): EwsItem {
-  const meta = readItemMeta(element);
-  const common = readCommonFields(element);
+  const properties = typesProperties(element);
+  const meta = readItemMeta(element, properties);
+  const common = readCommonFields(element, properties);
   switch (element.local) {
     case 'Contact':
-      return { type: 'contact', ...meta, ...common, ...readContactFields(element) };
+      return { type: 'contact', ...meta, ...common, ...readContactFields(element, properties) };
     case 'CalendarItem':
       return { type: 'calendarItem', ...meta, ...common, ...readCalendarFields(element) };
     case 'Task':

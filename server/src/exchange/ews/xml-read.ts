@@ -54,7 +54,12 @@ export function put<T, K extends keyof T>(target: Writable<T>, key: K, value: T[
  * and a SyncFolderItems page has 512 items).
  */
 export function forEachTypesChild(element: XmlElement, visit: (child: XmlElement) => void): void {
-  for (const child of firstOfEachName(element, NS.types)) visit(child);
+  for (const child of typesProperties(element)) visit(child);
+}
+
+/** The first `t:` child of each name; computed once per item and shared by its readers. */
+export function typesProperties(element: XmlElement): readonly XmlElement[] {
+  return firstOfEachName(element, NS.types);
 }
 
 /**
