@@ -95,19 +95,50 @@ async function planChange(ctx: RuleSyncContext, change: ExchangeChange): Promise
  * merge each with the CRM side, and store the new cursor only after the page's writes.
  */
 export async function syncFolderChanges(ctx: RuleSyncContext, folderId: string): Promise<void> {
-  let state = (await ctx.state.getFolderState(ctx.account.id, folderId)) ?? { accountId: ctx.account.id, folderId, ruleId: ctx.rule.id, cursor: null, initialDone: false };
+  const startedAt = ctx.now().toISOString();
+  let state = (await ctx.state.getFolderState(ctx.account.id, folderId)) ?? { accountId: ctx.account.id, folderId, ruleId: ctx.rule.id, cursor: null, initialDone: false, syncedAt: null };
+  const previousSync = state.syncedAt;
+  const reported = new Set<string>();
   for (;;) {
     const batch = await ctx.gateway.syncFolder(ctx.account.mailbox, folderId, itemTypeOf[ctx.rule.dataType], state.cursor, ctx.options.pageSize);
     const merges: PlannedMerge[] = [];
     for (const change of batch.changes) {
+      reported.add(change.type === 'upsert' ? change.item.id : change.itemId);
       const merge = await planChange(ctx, change);
       if (merge) merges.push(merge);
     }
     const result = await applyMerges(ctx, merges);
     await resolveStaleMerges(ctx, result);
     await ctx.recorder.flush();
-    state = { ...state, ruleId: ctx.rule.id, cursor: batch.cursor, initialDone: state.initialDone || !batch.more };
+    // Before a first completed pass every pair of the folder is unconfirmed.
+    if (!batch.more) await confirmWrittenItems(ctx, folderId, previousSync ?? new Date(0).toISOString(), reported);
+    state = { ...state, ruleId: ctx.rule.id, cursor: batch.cursor, initialDone: state.initialDone || !batch.more, syncedAt: batch.more ? state.syncedAt : startedAt };
     await ctx.state.saveFolderState(state);
     if (!batch.more) return;
   }
+}
+
+/**
+ * Items the engine wrote since the last completed sync come back as changes; one that did
+ * not was created and removed in between (or written by a run that died before saving
+ * its cursor), which SyncFolderItems never reports. Look those up and treat the ones that
+ * left the synced folders as removed.
+ */
+async function confirmWrittenItems(ctx: RuleSyncContext, folderId: string, since: string, reported: ReadonlySet<string>): Promise<void> {
+  const unconfirmed = (await ctx.state.listPairsSyncedSince(ctx.account.id, folderId, since)).flatMap((pair) => (pair.itemId && !reported.has(pair.itemId) ? [pair.itemId] : []));
+  if (unconfirmed.length === 0) return;
+  const outcomes = await ctx.gateway.getItems(ctx.account.mailbox, itemTypeOf[ctx.rule.dataType], unconfirmed);
+  const merges: PlannedMerge[] = [];
+  for (const [i, itemId] of unconfirmed.entries()) {
+    const outcome = outcomes[i];
+    // Gone, or still reachable by its id but no longer in a synced folder (Deleted Items).
+    const left = outcome && (outcome.ok ? !ctx.folders.folderIds.includes(outcome.value.folderId) : outcome.error.kind === 'not-found');
+    if (left) {
+      const merge = await planRemove(ctx, itemId);
+      if (merge) merges.push(merge);
+    }
+  }
+  const result = await applyMerges(ctx, merges);
+  await resolveStaleMerges(ctx, result);
+  await ctx.recorder.flush();
 }

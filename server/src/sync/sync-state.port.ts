@@ -24,6 +24,8 @@ export interface FolderSyncState {
   readonly cursor: string | null;
   /** Whether the folder's first full pass finished; before that, old items are history (B7). */
   readonly initialDone: boolean;
+  /** When the last sync of this folder started (null: never finished one). */
+  readonly syncedAt: string | null;
 }
 
 /**
@@ -36,6 +38,8 @@ export interface SyncStateStore {
   savePair(pair: SyncPair): Promise<void>;
   deletePair(accountId: string, dataType: SyncDataType, crmId: string): Promise<void>;
   countPairs(accountId: string): Promise<number>;
+  /** Pairs of a folder written at or after `since` (their items must show up as changes). */
+  listPairsSyncedSince(accountId: string, folderId: string, since: string): Promise<SyncPair[]>;
 
   getFolderState(accountId: string, folderId: string): Promise<FolderSyncState | null>;
   saveFolderState(state: FolderSyncState): Promise<void>;

@@ -30,6 +30,9 @@ export class MemoryStateStore implements SyncStateStore {
   async countPairs(accountId: string): Promise<number> {
     return [...this.pairs.values()].filter((pair) => pair.accountId === accountId).length;
   }
+  async listPairsSyncedSince(accountId: string, folderId: string, since: string): Promise<SyncPair[]> {
+    return [...this.pairs.values()].filter((pair) => pair.accountId === accountId && pair.folderId === folderId && pair.syncedAt >= since && pair.itemId !== null);
+  }
   async getFolderState(accountId: string, folderId: string): Promise<FolderSyncState | null> {
     return this.folderStates.get(`${accountId}|${folderId}`) ?? null;
   }

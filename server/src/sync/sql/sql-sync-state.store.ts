@@ -2,7 +2,7 @@ import type { SyncDataType } from '../../../../shared/admin/sync-rule.schema';
 import type { NeutralItem } from '../../exchange/exchange-items';
 import type { FolderSyncState, SyncPair, SyncStateStore } from '../sync-state.port';
 import type { SqlClient } from './sql-client';
-import { bool, instant, int, json, text, textOrNull, type Row } from './row';
+import { bool, instant, instantOrNull, int, json, text, textOrNull, type Row } from './row';
 
 function pairOf(row: Row): SyncPair {
   return {
@@ -52,16 +52,20 @@ export function createSqlSyncStateStore(db: SqlClient): SyncStateStore {
       const { rows } = await db.query<Row>('SELECT count(*) AS n FROM sync_pairs WHERE account_id = $1', [accountId]);
       return rows[0] ? int(rows[0], 'n') : 0;
     },
+    async listPairsSyncedSince(accountId, folderId, since) {
+      const { rows } = await db.query<Row>('SELECT * FROM sync_pairs WHERE account_id = $1 AND folder_id = $2 AND synced_at >= $3 AND item_id IS NOT NULL', [accountId, folderId, since]);
+      return rows.map(pairOf);
+    },
     async getFolderState(accountId, folderId) {
       const { rows } = await db.query<Row>('SELECT * FROM sync_folder_states WHERE account_id = $1 AND folder_id = $2', [accountId, folderId]);
       const row = rows[0];
-      return row ? { accountId, folderId, ruleId: text(row, 'rule_id'), cursor: textOrNull(row, 'cursor'), initialDone: bool(row, 'initial_done') } : null;
+      return row ? { accountId, folderId, ruleId: text(row, 'rule_id'), cursor: textOrNull(row, 'cursor'), initialDone: bool(row, 'initial_done'), syncedAt: instantOrNull(row, 'synced_at') } : null;
     },
     async saveFolderState(state: FolderSyncState) {
       await db.query(
-        `INSERT INTO sync_folder_states (account_id, folder_id, rule_id, cursor, initial_done) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (account_id, folder_id) DO UPDATE SET rule_id = EXCLUDED.rule_id, cursor = EXCLUDED.cursor, initial_done = EXCLUDED.initial_done`,
-        [state.accountId, state.folderId, state.ruleId, state.cursor, state.initialDone],
+        `INSERT INTO sync_folder_states (account_id, folder_id, rule_id, cursor, initial_done, synced_at) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (account_id, folder_id) DO UPDATE SET rule_id = EXCLUDED.rule_id, cursor = EXCLUDED.cursor, initial_done = EXCLUDED.initial_done, synced_at = EXCLUDED.synced_at`,
+        [state.accountId, state.folderId, state.ruleId, state.cursor, state.initialDone, state.syncedAt],
       );
     },
     async deleteFolderState(accountId, folderId) {
