@@ -102,6 +102,10 @@ async function syncRecords(ctx: RuleSyncContext, crmIds: readonly string[], retr
 export async function syncCrmChanges(ctx: RuleSyncContext): Promise<void> {
   const pending = await ctx.state.listPending(ctx.account.id, ctx.rule.id);
   await syncRecords(ctx, pending, new Set(pending));
+  // A create that died between recording its pair and the item: finish it even when no
+  // journal entry or retry points at the record any more.
+  const unfinished = (await ctx.state.listUnfinishedPairs(ctx.account.id, ctx.rule.dataType)).filter((crmId) => !pending.includes(crmId));
+  await syncRecords(ctx, unfinished);
   // Dequeued only once handled: a run that fails half-way keeps the whole queue.
   for (const crmId of pending) if (!ctx.recorder.failedCrmIds.has(crmId)) await ctx.state.removePending(ctx.account.id, ctx.rule.id, crmId);
   let cursor = (await ctx.state.getJournalCursor(ctx.account.id, ctx.rule.id)) ?? 0;

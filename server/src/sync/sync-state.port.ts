@@ -38,6 +38,8 @@ export interface SyncStateStore {
   savePair(pair: SyncPair): Promise<void>;
   deletePair(accountId: string, dataType: SyncDataType, crmId: string): Promise<void>;
   countPairs(accountId: string): Promise<number>;
+  /** CRM ids whose Exchange create was started but never confirmed (item id still null). */
+  listUnfinishedPairs(accountId: string, dataType: SyncDataType): Promise<string[]>;
   /** Pairs of a folder written at or after `since` (their items must show up as changes). */
   listPairsSyncedSince(accountId: string, folderId: string, since: string): Promise<SyncPair[]>;
 

@@ -30,6 +30,9 @@ export class MemoryStateStore implements SyncStateStore {
   async countPairs(accountId: string): Promise<number> {
     return [...this.pairs.values()].filter((pair) => pair.accountId === accountId).length;
   }
+  async listUnfinishedPairs(accountId: string, dataType: SyncDataType): Promise<string[]> {
+    return [...this.pairs.values()].filter((pair) => pair.accountId === accountId && pair.dataType === dataType && pair.itemId === null).map((pair) => pair.crmId);
+  }
   async listPairsSyncedSince(accountId: string, folderId: string, since: string): Promise<SyncPair[]> {
     return [...this.pairs.values()].filter((pair) => pair.accountId === accountId && pair.folderId === folderId && pair.syncedAt >= since && pair.itemId !== null);
   }

@@ -52,6 +52,10 @@ export function createSqlSyncStateStore(db: SqlClient): SyncStateStore {
       const { rows } = await db.query<Row>('SELECT count(*) AS n FROM sync_pairs WHERE account_id = $1', [accountId]);
       return rows[0] ? int(rows[0], 'n') : 0;
     },
+    async listUnfinishedPairs(accountId, dataType) {
+      const { rows } = await db.query<Row>('SELECT crm_id FROM sync_pairs WHERE account_id = $1 AND data_type = $2 AND item_id IS NULL ORDER BY crm_id', [accountId, dataType]);
+      return rows.map((row) => text(row, 'crm_id'));
+    },
     async listPairsSyncedSince(accountId, folderId, since) {
       const { rows } = await db.query<Row>('SELECT * FROM sync_pairs WHERE account_id = $1 AND folder_id = $2 AND synced_at >= $3 AND item_id IS NOT NULL', [accountId, folderId, since]);
       return rows.map(pairOf);
