@@ -1,6 +1,9 @@
 import os from 'node:os';
 import { runEwsClientBench } from './ews-client.bench';
 import { runSyncBench } from './sync.bench';
+import { runSuggestBench } from './suggest.bench';
+import { runAddinBench } from './addin.bench';
+import { runAdminBench } from './admin.bench';
 
 /**
  * `npm run bench`: every benchmark in one process, one after another, so their numbers come
@@ -8,8 +11,12 @@ import { runSyncBench } from './sync.bench';
  * in the same run, because absolute times on shared machines are noise.
  */
 const benches: ReadonlyArray<{ readonly name: string; readonly run: () => Promise<void> }> = [
-  { name: 'EWS client vs ews-javascript-api', run: runEwsClientBench },
+  // First, so its peak-memory figure is not inflated by what the others leave behind.
   { name: 'Sync engine: round trips, latency-bound cycles, initial sync, peak memory', run: runSyncBench },
+  { name: 'EWS client vs ews-javascript-api', run: runEwsClientBench },
+  { name: 'CRM suggest on 1,000,000 contacts (PostgreSQL) and on PGlite', run: runSuggestBench },
+  { name: 'Outlook task pane: initial JavaScript and time to first suggestion', run: runAddinBench },
+  { name: 'Admin console: initial JavaScript', run: runAdminBench },
 ];
 
 async function main(): Promise<void> {

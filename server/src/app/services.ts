@@ -5,6 +5,8 @@ import type { Database } from '../db/database';
 import type { RouteGroup } from '../http/openapi';
 import { crmRoutes } from '../http/routes/crm.routes';
 import { linkRoutes } from '../http/routes/links.routes';
+import { mailFilingRoutes } from '../http/routes/mail-filing.routes';
+import { createMailFilingService } from '../mail-filing/mail-filing.service';
 import type { SyncRuntime } from '../jobs/sync-runtime';
 import type { Metrics } from '../observability/metrics';
 import type { SecretBox } from '../secrets/secret-box';
@@ -33,5 +35,9 @@ export function buildRouteGroups(services: Services): RouteGroup[] {
     { prefix: '/api/crm', routes: crmRoutes({ crm: services.crm }) },
     { prefix: '/api/links', routes: linkRoutes({ crm: services.crm }) },
     { prefix: '/api/admin', routes: services.sync.routes },
+    {
+      prefix: '/api/mails',
+      routes: mailFilingRoutes({ crm: services.crm, filing: createMailFilingService({ crm: services.crm, mailSource: services.sync.mailSource }) }),
+    },
   ];
 }

@@ -10,6 +10,8 @@ import type { RouteSpec } from '../http/route-spec';
 import { createCrmSyncAdapter } from '../sync/crm-adapter/crm-sync.adapter';
 import { createSyncModule, type SyncModule } from '../sync/sync-module';
 import { createSyncQueue } from './sync-queue.service';
+import { createAccountMailSource } from '../mail-filing/account-mail-source';
+import type { MailSource } from '../mail-filing/mail-source.port';
 
 export interface SyncRuntimeDeps {
   readonly db: Database;
@@ -30,6 +32,8 @@ export interface SyncRuntimeDeps {
 export interface SyncRuntime {
   readonly routes: RouteSpec[];
   readonly module: SyncModule;
+  /** Reads a user's mail through the account configured for that mailbox ("File to CRM"). */
+  readonly mailSource: MailSource;
   stop(): Promise<void>;
 }
 
@@ -106,6 +110,13 @@ export async function startSyncRuntime(deps: SyncRuntimeDeps): Promise<SyncRunti
   return {
     routes: module.routes,
     module,
+    mailSource: createAccountMailSource({
+      findAccount: async (mailbox) => {
+        const account = (await module.stores.accounts.list()).find((a) => a.mailbox.toLowerCase() === mailbox.toLowerCase());
+        return account ? module.config.getAccountForSync(account.id) : null;
+      },
+      ...(deps.exchangeCaPem ? { caCertPem: deps.exchangeCaPem } : {}),
+    }),
     async stop() {
       clearInterval(timer);
       if (queue) await queue.stop();

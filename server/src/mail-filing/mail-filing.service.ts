@@ -6,7 +6,7 @@ import type { MailSource } from './mail-source.port';
 
 export class MailFilingRefusedError extends Error {
   constructor(
-    readonly reason: 'foreign-mailbox' | 'draft',
+    readonly reason: 'foreign-mailbox' | 'draft' | 'no-account',
     message: string,
   ) {
     super(message);

@@ -31,14 +31,19 @@ function services(): Services {
     db: untouchableDb,
     secrets,
     crm,
-    sync: { routes: module.routes, module, stop: () => Promise.resolve() },
+    sync: {
+      routes: module.routes,
+      module,
+      mailSource: { fetchMessage: () => Promise.reject(new Error('no Exchange while building routes')) },
+      stop: () => Promise.resolve(),
+    },
   };
 }
 
 describe('the mounted API', () => {
-  it('puts the CRM, links and sync administration under their /api prefixes', () => {
+  it('puts the CRM, links, sync administration and mail filing under their /api prefixes', () => {
     const groups = buildRouteGroups(services());
-    expect(groups.map((group) => group.prefix)).toEqual(['/api/crm', '/api/links', '/api/admin']);
+    expect(groups.map((group) => group.prefix)).toEqual(['/api/crm', '/api/links', '/api/admin', '/api/mails']);
     for (const group of groups) expect(group.routes.length, group.prefix).toBeGreaterThan(0);
   });
 

@@ -38,7 +38,7 @@ export interface EwsGatewayOptions {
 const fullItemShape: ResponseShape = { baseShape: 'AllProperties', bodyType: 'Best', additionalProperties: [{ extended: crmIdProperty }] };
 const stampShape: ResponseShape = { baseShape: 'IdOnly', additionalProperties: [{ extended: crmIdProperty }] };
 
-function credentialsOf(connection: ExchangeConnection, options: EwsGatewayOptions): EwsCredentials {
+export function credentialsOf(connection: ExchangeConnection, options: Pick<EwsGatewayOptions, 'oauthAuthority'>): EwsCredentials {
   if (connection.auth.method === 'basic') {
     return { kind: 'basic', username: connection.alternativeLoginName ?? connection.auth.username, password: connection.auth.password };
   }
