@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // runs in real Chromium (slow, so they run one file at a time).
 export default defineConfig({
   test: {
+    // In CI every test's full name is printed, so the log shows e.g. "… on pglite" and "… on postgres".
+    reporters: process.env.CI ? ['verbose'] : ['default'],
     projects: [
       {
         test: {
