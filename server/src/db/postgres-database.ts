@@ -58,6 +58,14 @@ export async function openPostgresDatabase(options: PostgresOptions): Promise<Da
   });
   // Fail at start with the server's own message rather than on the first request.
   await pool.query('SELECT 1');
+  if (options.schema) {
+    // PostgreSQL quietly falls back to `public` for a missing search_path entry: refuse instead.
+    const found = await pool.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [options.schema]);
+    if (found.rowCount === 0) {
+      await pool.end();
+      throw new Error(`PostgreSQL schema "${options.schema}" does not exist`);
+    }
+  }
   return new PostgresDatabase(pool);
 }
 

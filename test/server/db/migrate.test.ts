@@ -69,6 +69,12 @@ describe.skipIf(!backends.includes('postgres'))('migrations on postgres, two ins
   });
 });
 
+describe.skipIf(!backends.includes('postgres'))('a PostgreSQL schema that does not exist', () => {
+  it('is refused instead of silently writing into public', async () => {
+    await expect(openDatabase({ url: TEST_PG_URL, schema: 'tandem_no_such_schema' })).rejects.toThrow(/does not exist/);
+  });
+});
+
 describe('embedded database data directory', () => {
   it('keeps data across a close and reopen', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tandem-pglite-'));
