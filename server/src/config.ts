@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { envSchema, type Env } from './config/env-schema';
 
@@ -50,6 +51,15 @@ export interface SyncConfig {
   readonly timeZone: string;
   /** Extra trusted CA (PEM file) for Exchange servers with a private PKI. */
   readonly exchangeCaFile?: string;
+  /**
+   * TANDEM_NODE_NAME: this backend's name for B6 "which server node runs it" and in the
+   * sync runs. Defaults to the host name, so it survives a restart (a pid would not).
+   */
+  readonly nodeName: string;
+  /** How often the batch process checks whether a cycle is due and which node may run it. */
+  readonly tickSeconds: number;
+  /** PostgreSQL schema of the job queue (pg-boss); one per installation sharing a database. */
+  readonly queueSchema: string;
 }
 
 export interface Config {
@@ -175,6 +185,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       ...(parsed.TANDEM_CONFIG ? { configFile: resolve(parsed.TANDEM_CONFIG) } : {}),
       timeZone: parsed.TANDEM_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
       ...(parsed.EXCHANGE_CA_FILE ? { exchangeCaFile: resolve(parsed.EXCHANGE_CA_FILE) } : {}),
+      nodeName: parsed.TANDEM_NODE_NAME || hostname(),
+      tickSeconds: parsed.TANDEM_SYNC_TICK_SECONDS ?? 30,
+      queueSchema: parsed.TANDEM_QUEUE_SCHEMA ?? 'pgboss',
     },
     warnings,
   };

@@ -15,10 +15,19 @@ export const batchSettingsInputSchema = z.strictObject({
 export type BatchSettingsInput = z.infer<typeof batchSettingsInputSchema>;
 export type BatchSettings = BatchSettingsInput;
 
+/** A backend node that reported itself recently (B6): the console offers these names. */
+export const batchNodeSchema = z.strictObject({
+  name: z.string(),
+  lastSeenAt: z.string(),
+});
+export type BatchNode = z.infer<typeof batchNodeSchema>;
+
 export const batchStatusSchema = z.strictObject({
   state: z.enum(['running', 'idle', 'stopped']),
   lastRunAt: z.string().nullable(),
   nextRunAt: z.string().nullable(),
+  /** Nodes seen in the last few minutes, most recent first; absent from older servers. */
+  nodes: z.array(batchNodeSchema).optional(),
 });
 export type BatchStatus = z.infer<typeof batchStatusSchema>;
 

@@ -62,4 +62,37 @@ describe('sync queue on the embedded database (pg-boss on PGlite)', () => {
     expect(runs).toHaveLength(6);
     expect(overlaps).toBe(0);
   });
+
+  it('hands a job back instead of running it when the node is no longer selected (B6)', async () => {
+    const ran: Array<{ instance: number; accountId: string }> = [];
+    const accounts = [{ accountId: 'b6-0', serverId: 'srv-a' }, { accountId: 'b6-1', serverId: 'srv-a' }];
+    const queues = bosses.map((boss, instance) =>
+      createSyncQueue({
+        boss,
+        listActiveAccounts: async () => accounts,
+        syncMailbox: async (accountId): Promise<MailboxRunOutcome> => {
+          ran.push({ instance, accountId });
+          return { status: 'synced', runId: 'r', counts };
+        },
+        workers: 1,
+        perServerConcurrency: 1,
+        expireInSeconds: 60,
+        pollingIntervalSeconds: 0.5,
+        // Instance 0 was just dropped by the batch settings; its workers still poll.
+        mayWork: () => instance === 1,
+        logger: pino({ level: 'silent' }),
+      }),
+    );
+    await queues[0]!.start();
+    expect(await queues[0]!.enqueueCycle()).toBe(2);
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(ran).toEqual([]);
+    await queues[0]!.stopWorking();
+    await queues[1]!.start();
+    const deadline = Date.now() + 20_000;
+    while (ran.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await queues[1]!.stop();
+    expect(ran.map((run) => run.instance)).toEqual([1, 1]);
+    expect(new Set(ran.map((run) => run.accountId))).toEqual(new Set(['b6-0', 'b6-1']));
+  });
 });

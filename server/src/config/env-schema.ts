@@ -62,6 +62,9 @@ export const envSchema = z.object({
   TANDEM_CONFIG: optional(z.string().trim()),
   TANDEM_TIME_ZONE: optional(z.string().trim().refine(isTimeZone, { error: 'must be an IANA time zone such as Europe/Berlin' })),
   EXCHANGE_CA_FILE: optional(z.string().trim()),
+  TANDEM_NODE_NAME: optional(z.string().trim().max(200, 'must be at most 200 characters')),
+  TANDEM_SYNC_TICK_SECONDS: optional(z.coerce.number({ error: 'must be a number of seconds' }).int('must be a whole number').min(1).max(300)),
+  TANDEM_QUEUE_SCHEMA: optional(z.string().trim().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be a lower-case PostgreSQL identifier such as pgboss')),
   CRM_RECORD_URL: optional(
     z
       .string()

@@ -23,6 +23,11 @@ export interface SyncQueueDeps {
    */
   readonly expireInSeconds: number;
   readonly pollingIntervalSeconds: number;
+  /**
+   * Asked before each job (B6): false when the batch settings no longer select this node.
+   * The job is then queued again for a node that is selected instead of being run here.
+   */
+  readonly mayWork?: () => boolean;
   readonly logger: Logger;
 }
 
@@ -34,6 +39,11 @@ export interface SyncQueueDeps {
  */
 export function createSyncQueue(deps: SyncQueueDeps) {
   const perServer = new KeyedLimiter(deps.perServerConcurrency);
+  let working = false;
+
+  async function send(account: CycleAccount): Promise<string | null> {
+    return deps.boss.send(mailboxSyncQueue, { accountId: account.accountId, serverId: account.serverId }, { singletonKey: account.accountId });
+  }
 
   async function handle(jobs: PgBoss.Job<object>[]): Promise<void> {
     for (const job of jobs) {
@@ -42,16 +52,40 @@ export function createSyncQueue(deps: SyncQueueDeps) {
         deps.logger.error({ jobId: job.id }, 'mailbox sync job without a valid account; dropped');
         continue;
       }
+      if (deps.mayWork && !deps.mayWork()) {
+        // Fetched in the moment before this node's workers stopped: hand it back.
+        await send(data.data);
+        continue;
+      }
       const outcome = await perServer.run(data.data.serverId, () => deps.syncMailbox(data.data.accountId, false));
       deps.logger.info({ accountId: data.data.accountId, status: outcome.status }, 'mailbox sync job done');
     }
   }
 
-  async function start(): Promise<void> {
+  /** Creates the queue; needed to send jobs, also on nodes that do not work them. */
+  async function prepare(): Promise<void> {
     await deps.boss.createQueue(mailboxSyncQueue, { name: mailboxSyncQueue, policy: 'stately', retryLimit: 0, expireInSeconds: deps.expireInSeconds });
+  }
+
+  /** Starts this instance's workers (idempotent). */
+  async function startWorking(): Promise<void> {
+    if (working) return;
+    working = true;
     for (let i = 0; i < deps.workers; i++) {
       await deps.boss.work(mailboxSyncQueue, { batchSize: 1, pollingIntervalSeconds: deps.pollingIntervalSeconds }, handle);
     }
+  }
+
+  /** Stops fetching jobs (idempotent); jobs in hand finish. */
+  async function stopWorking(): Promise<void> {
+    if (!working) return;
+    working = false;
+    await deps.boss.offWork(mailboxSyncQueue);
+  }
+
+  async function start(): Promise<void> {
+    await prepare();
+    await startWorking();
   }
 
   /** Queues every active mailbox once; returns how many were queued (the rest already wait or run). */
@@ -59,15 +93,10 @@ export function createSyncQueue(deps: SyncQueueDeps) {
     const accounts = await deps.listActiveAccounts();
     let queued = 0;
     for (const account of accounts) {
-      const id = await deps.boss.send(mailboxSyncQueue, { accountId: account.accountId, serverId: account.serverId }, { singletonKey: account.accountId });
-      if (id) queued += 1;
+      if (await send(account)) queued += 1;
     }
     return queued;
   }
 
-  async function stop(): Promise<void> {
-    await deps.boss.offWork(mailboxSyncQueue);
-  }
-
-  return { start, enqueueCycle, stop };
+  return { prepare, start, startWorking, stopWorking, isWorking: () => working, enqueueCycle, stop: stopWorking };
 }

@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -9,6 +10,7 @@ import type { Database } from '../db/database';
 import type { RouteSpec } from '../http/route-spec';
 import { createCrmSyncAdapter } from '../sync/crm-adapter/crm-sync.adapter';
 import { createSyncModule, type SyncModule } from '../sync/sync-module';
+import { createBatchTick } from './batch-tick';
 import { createSyncQueue } from './sync-queue.service';
 import { createAccountMailSource } from '../mail-filing/account-mail-source';
 import type { MailSource } from '../mail-filing/mail-source.port';
@@ -27,6 +29,12 @@ export interface SyncRuntimeDeps {
   readonly exchangeCaPem?: string;
   /** The app's metrics registry (`/metrics`); sync runs, items and errors are counted there. */
   readonly metricsRegistry?: Registry;
+  /** B6: this backend's node name, recorded with every run; the batch settings may select it. Default: the host name. */
+  readonly nodeName?: string;
+  /** Seconds between two checks of the batch settings (default 30). */
+  readonly tickSeconds?: number;
+  /** PostgreSQL schema of the job queue (default `pgboss`). */
+  readonly queueSchema?: string;
 }
 
 export interface SyncRuntime {
@@ -37,18 +45,30 @@ export interface SyncRuntime {
   stop(): Promise<void>;
 }
 
-const TICK_MS = 30_000;
+// Any constant works; it only has to be the same for every instance of Tandem.
+const DECLARATIVE_CONFIG_LOCK_KEY = 7_126_414;
+
+/**
+ * Applies TANDEM_CONFIG under an advisory lock: instances starting together would
+ * otherwise both find a server missing and both create it.
+ */
+async function applyConfigFile(deps: SyncRuntimeDeps, file: string): Promise<void> {
+  const summary = await deps.db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [DECLARATIVE_CONFIG_LOCK_KEY]);
+    return loadDeclarativeConfigFile(file, tx, deps.secrets);
+  });
+  deps.logger.info({ file, ...summary }, 'declarative sync configuration applied');
+}
 
 /**
  * The sync side of a running backend: admin routes, the declarative config, and the
  * batch process (B6). Every tick it checks the batch settings; when a cycle is due it
  * runs it in process (embedded database) or queues it for all instances (PostgreSQL).
+ * A node the settings do not select serves the API but neither schedules nor works jobs.
  */
 export async function startSyncRuntime(deps: SyncRuntimeDeps): Promise<SyncRuntime> {
-  if (deps.configFile) {
-    const summary = await loadDeclarativeConfigFile(deps.configFile, deps.db, deps.secrets);
-    deps.logger.info({ file: deps.configFile, ...summary }, 'declarative sync configuration applied');
-  }
+  if (deps.configFile) await applyConfigFile(deps, deps.configFile);
+  const nodeName = deps.nodeName ?? hostname();
   const module = createSyncModule({
     db: deps.db,
     sealer: deps.secrets,
@@ -57,8 +77,9 @@ export async function startSyncRuntime(deps: SyncRuntimeDeps): Promise<SyncRunti
     defaultTimeZone: deps.timeZone,
     caCertPem: deps.exchangeCaPem,
     ...(deps.metricsRegistry ? { metrics: createSyncMetrics(deps.metricsRegistry) } : {}),
+    node: nodeName,
   });
-  const boss = deps.databaseUrl ? new PgBoss({ connectionString: deps.databaseUrl, schedule: false }) : null;
+  const boss = deps.databaseUrl ? new PgBoss({ connectionString: deps.databaseUrl, schema: deps.queueSchema ?? 'pgboss', schedule: false }) : null;
   const queue = boss
     ? createSyncQueue({
         boss,
@@ -68,44 +89,35 @@ export async function startSyncRuntime(deps: SyncRuntimeDeps): Promise<SyncRunti
         perServerConcurrency: 4,
         expireInSeconds: 1800,
         pollingIntervalSeconds: 2,
+        mayWork: () => batchTick.isSelected(),
         logger: deps.logger,
       })
     : null;
   if (boss && queue) {
     boss.on('error', (error: Error) => deps.logger.error({ err: error.message }, 'job queue error'));
     await boss.start();
-    await queue.start();
+    // Workers start with the first tick, once the node selection is known.
+    await queue.prepare();
   }
 
-  let busy = false;
-  async function tick(): Promise<void> {
-    if (busy) return;
-    busy = true;
-    try {
-      const settings = await module.stores.batch.get();
-      const status = await module.stores.batch.status();
-      const now = new Date();
-      const due = settings.active && settings.startAutomatically && (!status.nextRunAt || status.nextRunAt <= now.toISOString());
-      if (!due) return;
-      const next = new Date(now.getTime() + settings.intervalMinutes * 60_000).toISOString();
-      await module.stores.batch.recordCycle({ running: true, lastRunAt: now.toISOString(), nextRunAt: next });
+  const batchTick = createBatchTick({
+    batch: module.stores.batch,
+    nodeName,
+    logger: deps.logger,
+    ...(queue ? { onSelection: (selected: boolean) => (selected ? queue.startWorking() : queue.stopWorking()) } : {}),
+    startCycle: async () => {
       if (queue) {
         const queued = await queue.enqueueCycle();
         deps.logger.info({ queued }, 'sync cycle queued');
-      } else {
-        const summary = await module.runCycle();
-        deps.logger.info({ mailboxes: summary.mailboxes, synced: summary.synced, failed: summary.failed, created: summary.created, changed: summary.changed, deleted: summary.deleted }, 'sync cycle done');
+        return;
       }
-      await module.stores.batch.recordCycle({ running: false });
-    } catch (error) {
-      deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'sync cycle failed');
-    } finally {
-      busy = false;
-    }
-  }
-  const timer = setInterval(() => void tick(), TICK_MS);
+      const summary = await module.runCycle();
+      deps.logger.info({ mailboxes: summary.mailboxes, synced: summary.synced, failed: summary.failed, created: summary.created, changed: summary.changed, deleted: summary.deleted }, 'sync cycle done');
+    },
+  });
+  const timer = setInterval(() => void batchTick.tick(), (deps.tickSeconds ?? 30) * 1000);
   timer.unref();
-  void tick();
+  void batchTick.tick();
 
   return {
     routes: module.routes,

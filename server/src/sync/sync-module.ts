@@ -38,6 +38,8 @@ export interface SyncModuleDeps {
   readonly concurrency?: number;
   readonly perServerConcurrency?: number;
   readonly metrics?: SyncMetrics;
+  /** This backend's node name, recorded with every sync run (B6). */
+  readonly node?: string;
 }
 
 /**
@@ -54,7 +56,7 @@ export function createSyncModule(deps: SyncModuleDeps) {
   const config = createSyncConfigAdapter({ servers, accounts, rules, batch });
   const gatewayFor: ExchangeGatewayFactory =
     deps.gatewayFor ?? ((connection) => createEwsGateway(connection, { defaultTimeZone: deps.defaultTimeZone ?? 'UTC', caCertPem: deps.caCertPem, oauthAuthority: deps.oauthAuthority, logger: deps.logger }));
-  const log = createSqlSyncLogStore(deps.db);
+  const log = createSqlSyncLogStore(deps.db, deps.node ?? null);
   const engine = createMailboxSync({
     config,
     crm: deps.crm,

@@ -4,12 +4,12 @@ import type { RunCounts, SyncLogStore } from '../sync-log.port';
 import type { SqlClient } from './sql-client';
 import { bool, instantOrNull, int, json, textOrNull, type Row } from './row';
 
-/** B9: runs and their log lines, with retention by age. */
-export function createSqlSyncLogStore(db: SqlClient): SyncLogStore {
+/** B9: runs and their log lines, with retention by age. `node` names the backend that runs them (B6). */
+export function createSqlSyncLogStore(db: SqlClient, node: string | null = null): SyncLogStore {
   return {
     async startRun(accountId, startedAt) {
       const id = randomUUID();
-      await db.query('INSERT INTO sync_runs (id, account_id, started_at) VALUES ($1, $2, $3)', [id, accountId, startedAt]);
+      await db.query('INSERT INTO sync_runs (id, account_id, started_at, node) VALUES ($1, $2, $3, $4)', [id, accountId, startedAt, node]);
       return id;
     },
     async append(entries) {
