@@ -82,4 +82,34 @@ describe('ServerForm', { timeout: 20_000 }, () => {
     expect(describedMessage(screen.getByRole('textbox', { name: /^Name/ }))).toBe('name already used');
     expect(within(screen.getByRole('form')).getAllByRole('alert').length).toBeGreaterThan(0);
   });
+
+  it('discovers the EWS URL before saving with the typed credentials and takes it into the form', async () => {
+    const discover = vi.fn().mockResolvedValue({ ewsUrl: 'https://mail.contoso.com/EWS/Exchange.asmx', message: 'Autodiscover found it.' });
+    render(<ServerForm strings={adminEn} onSave={vi.fn()} onCancel={vi.fn()} discoverDraft={discover} />);
+    await userEvent.click(screen.getByRole('radio', { name: adminEn.servers.onPremises }));
+    await userEvent.click(screen.getByRole('radio', { name: adminEn.servers.basic }));
+    fill(screen.getByRole('textbox', { name: /EWS URL/ }), 'https://mail.contoso.com');
+    fill(screen.getByRole('textbox', { name: adminEn.connection.discoverEmail }), 'anna@contoso.com');
+    await userEvent.click(screen.getByRole('button', { name: adminEn.connection.discover }));
+    expect(screen.getByText(adminEn.connection.needCredentials)).toBeInTheDocument();
+    expect(discover).not.toHaveBeenCalled();
+
+    fill(screen.getByRole('textbox', { name: /Service account/ }), 'svc-tandem');
+    fill(screen.getByLabelText(/^Password/), 'Pa55word!');
+    await userEvent.click(screen.getByRole('button', { name: adminEn.connection.discover }));
+    expect(discover).toHaveBeenCalledWith({
+      email: 'anna@contoso.com',
+      ewsUrl: 'https://mail.contoso.com',
+      alternativeLoginName: null,
+      auth: { method: 'basic', username: 'svc-tandem', password: 'Pa55word!' },
+    });
+    await userEvent.click(await screen.findByRole('button', { name: adminEn.connection.useUrl }));
+    expect(screen.getByRole('textbox', { name: /EWS URL/ })).toHaveValue('https://mail.contoso.com/EWS/Exchange.asmx');
+    expect(screen.queryByRole('button', { name: adminEn.connection.useUrl })).not.toBeInTheDocument();
+  });
+
+  it('offers no draft discovery when editing a saved server (its connection tools do that)', () => {
+    render(<ServerForm strings={adminEn} server={sampleServer} onSave={vi.fn()} onCancel={vi.fn()} discoverDraft={vi.fn()} />);
+    expect(screen.queryByRole('button', { name: adminEn.connection.discover })).not.toBeInTheDocument();
+  });
 });

@@ -16,6 +16,14 @@ export type RunNowResult = z.infer<typeof runNowResultSchema>;
 export type SyncRun = z.infer<typeof syncRunSchema>;
 export type SyncLogEntry = z.infer<typeof syncLogEntrySchema>;
 
+/** "Discover URL" before the server is saved: the form's credentials travel once and are not stored. */
+export interface DraftDiscoverRequest {
+  readonly email: string;
+  readonly ewsUrl?: string;
+  readonly alternativeLoginName: string | null;
+  readonly auth: { readonly method: 'basic'; readonly username: string; readonly password: string } | { readonly method: 'oauth2'; readonly tenantId: string; readonly clientId: string; readonly clientSecret: string };
+}
+
 /** Everything the admin console asks the backend; the one place that knows the admin routes. */
 export interface AdminApi {
   listServers(): Promise<ExchangeServer[]>;
@@ -24,6 +32,7 @@ export interface AdminApi {
   deleteServer(id: string): Promise<void>;
   testConnection(serverId: string, mailbox?: string): Promise<TestConnectionResult>;
   discoverUrl(serverId: string, email: string): Promise<DiscoverResult>;
+  discoverUrlForDraft(request: DraftDiscoverRequest): Promise<DiscoverResult>;
   listAccounts(): Promise<MailboxAccount[]>;
   createAccount(input: MailboxAccountInput): Promise<MailboxAccount>;
   updateAccount(id: string, input: MailboxAccountInput): Promise<MailboxAccount>;
@@ -55,6 +64,7 @@ export function createAdminApi(options: AdminHttpOptions): AdminApi {
     deleteServer: (serverId) => call('DELETE', `/admin/exchange-servers/${id(serverId)}`),
     testConnection: (serverId, mailbox) => call('POST', `/admin/exchange-servers/${id(serverId)}/test-connection`, mailbox ? { mailbox } : {}),
     discoverUrl: (serverId, email) => call('POST', `/admin/exchange-servers/${id(serverId)}/discover-url`, { email }),
+    discoverUrlForDraft: (request) => call('POST', '/admin/exchange-servers/discover-url', request),
     listAccounts: () => call('GET', '/admin/mailbox-accounts'),
     createAccount: (input) => call('POST', '/admin/mailbox-accounts', input),
     updateAccount: (accountId, input) => call('PUT', `/admin/mailbox-accounts/${id(accountId)}`, input),

@@ -70,7 +70,9 @@ export const adminDe: AdminStrings = {
     discoverEmail: 'E-Mail-Adresse für Autodiscover', discover: 'URL ermitteln', discovering: 'Wird ermittelt…', useUrl: 'Diese URL übernehmen',
     testMailbox: 'Als Postfach handeln (optional)', testMailboxHint: 'Prüft auch den Identitätswechsel mit einem echten Aufruf in diesem Postfach.',
     test: 'Verbindung testen', testing: 'Wird getestet…', ok: 'Verbindung funktioniert',
-    saveFirst: 'Bitte den Server zuerst speichern: Ermitteln und Testen nutzen die gespeicherten Anmeldedaten.',
+    saveFirst: 'Bitte den Server speichern, um die Verbindung zu testen: Der Test nutzt die gespeicherten Anmeldedaten.',
+    draftHint: 'Fragt zuerst den Host aus der EWS-URL, dann das Autodiscover der Mail-Domäne, mit den Anmeldedaten oben. Es wird nichts gespeichert.',
+    needCredentials: 'Bitte zuerst die Anmeldedaten oben eingeben: Autodiscover meldet sich damit an.',
     problems: {
       dns: 'Hostname nicht gefunden', tls: 'Zertifikat nicht vertrauenswürdig', refused: 'Verbindung abgelehnt', timeout: 'Keine Antwort', auth: 'Anmeldung abgelehnt (401)',
       'ews-disabled': 'EWS per Richtlinie deaktiviert', impersonation: 'Identitätswechsel verweigert', forbidden: 'Zugriff verweigert (403)', version: 'Falsche EWS-Version',

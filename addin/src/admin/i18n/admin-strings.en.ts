@@ -68,7 +68,9 @@ export const adminEn = {
     discoverEmail: 'Mail address for Autodiscover', discover: 'Discover URL', discovering: 'Discovering…', useUrl: 'Use this URL',
     testMailbox: 'Act as mailbox (optional)', testMailboxHint: 'Tests impersonation too, with a real call in that mailbox.',
     test: 'Test connection', testing: 'Testing…', ok: 'Connection works',
-    saveFirst: 'Save the server first: Discover and Test use its stored credentials.',
+    saveFirst: 'Save the server to test the connection: the test uses its stored credentials.',
+    draftHint: 'Asks the host in EWS URL first, then the mail domain\'s Autodiscover, with the credentials above. Nothing is saved.',
+    needCredentials: 'Enter the credentials above first: Autodiscover signs in with them.',
     problems: {
       dns: 'Host name not found', tls: 'Certificate not trusted', refused: 'Connection refused', timeout: 'No answer', auth: 'Sign-in refused (401)',
       'ews-disabled': 'EWS disabled by policy', impersonation: 'Impersonation denied', forbidden: 'Access denied (403)', version: 'Wrong EWS version',

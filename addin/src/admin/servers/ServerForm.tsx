@@ -1,7 +1,7 @@
 import { Button, Dropdown, Field, Input, Option, Radio, RadioGroup, Text, Textarea } from '@fluentui/react-components';
 import { useRef, useState, type FormEvent } from 'react';
 import { ewsVersions, exchangeServerInputSchema, type ExchangeServerInput } from '../../../../shared/admin/exchange-server.schema';
-import type { ExchangeServer } from '../api/admin-api';
+import type { DiscoverResult, DraftDiscoverRequest, ExchangeServer } from '../api/admin-api';
 import { AdminApiError } from '../api/admin-http';
 import { describeApiError } from '../forms/describe-api-error';
 import { FormMessage } from '../forms/FormMessage';
@@ -10,6 +10,7 @@ import { SecretField } from '../forms/SecretField';
 import { useFocusFirstError } from '../forms/use-focus-first-error';
 import { toFieldErrors, validateForm, type FieldErrors } from '../forms/validate-form';
 import type { AdminStrings } from '../i18n/admin-strings';
+import { DraftDiscover } from './DraftDiscover';
 import { changeServerType, draftFromServer, isSecretStored, toServerInput, type ServerDraft } from './server-draft';
 
 export interface ServerFormProps {
@@ -17,6 +18,8 @@ export interface ServerFormProps {
   readonly server?: ExchangeServer;
   readonly onSave: (input: ExchangeServerInput) => Promise<void>;
   readonly onCancel: () => void;
+  /** Offers "Discover URL" in a new server's form, with the credentials typed so far. */
+  readonly discoverDraft?: (request: DraftDiscoverRequest) => Promise<DiscoverResult>;
 }
 
 function fieldState(errors: FieldErrors, path: string) {
@@ -25,7 +28,7 @@ function fieldState(errors: FieldErrors, path: string) {
 }
 
 /** B1/B3: one Exchange server with its central credentials; validated by the API's schema before anything is sent. */
-export function ServerForm({ strings: s, server, onSave, onCancel }: ServerFormProps) {
+export function ServerForm({ strings: s, server, onSave, onCancel, discoverDraft }: ServerFormProps) {
   const styles = useFormStyles();
   const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<ServerDraft>(() => draftFromServer(server));
@@ -130,6 +133,7 @@ export function ServerForm({ strings: s, server, onSave, onCancel }: ServerFormP
           required
         />
       </fieldset>
+      {!server && discoverDraft ? <DraftDiscover strings={s} draft={draft} discover={discoverDraft} onUseUrl={(url) => set('ewsUrl', url)} /> : null}
       {errorCount > 0 ? <FormMessage intent="error" text={s.common.fixErrors(errorCount)} /> : null}
       {failure ? <FormMessage intent="error" text={failure} /> : null}
       <div className={styles.actions}>

@@ -54,7 +54,7 @@ export function ServersPage({ strings: s, api, servers, onChanged }: ServersPage
       {editing.mode !== 'none' ? (
         <Card>
           <CardHeader header={<Text as="h2" weight="semibold" size={500}>{current ? s.servers.editing(current.name) : s.servers.creating}</Text>} />
-          <ServerForm key={`${current?.id ?? 'new'}-${current?.updatedAt ?? ''}`} strings={s} {...(current ? { server: current } : {})} onSave={save} onCancel={() => setEditing({ mode: 'none' })} />
+          <ServerForm key={`${current?.id ?? 'new'}-${current?.updatedAt ?? ''}`} strings={s} {...(current ? { server: current } : {})} onSave={save} onCancel={() => setEditing({ mode: 'none' })} discoverDraft={api.discoverUrlForDraft} />
           {current ? (
             <ConnectionTools strings={s} api={api} server={current} onUseUrl={(url) => useDiscoveredUrl(current, url)} />
           ) : (

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import {
+  basicAuthInputSchema,
   discoverUrlInputSchema,
   discoverUrlResultSchema,
   exchangeServerInputSchema,
   exchangeServerSchema,
+  oauth2AuthInputSchema,
   testConnectionInputSchema,
   testConnectionResultSchema,
 } from '../../../../shared/admin/exchange-server.schema';
@@ -13,6 +15,21 @@ import { notFound } from '../http-error';
 import { defineRoute, type RouteSpec } from '../route-spec';
 
 const idParams = z.strictObject({ id: z.string().min(1) });
+
+/**
+ * "Discover URL" before the server is saved: the mail address plus what the form holds,
+ * checked like a server input except that the secret must be there (nothing is stored,
+ * so there is no stored secret to fall back to).
+ */
+const draftDiscoverSchema = z.strictObject({
+  email: z.email(),
+  ewsUrl: exchangeServerInputSchema.shape.ewsUrl.optional(),
+  alternativeLoginName: exchangeServerInputSchema.shape.alternativeLoginName,
+  auth: z.discriminatedUnion('method', [
+    oauth2AuthInputSchema.extend({ clientSecret: z.string().min(1).max(4096) }),
+    basicAuthInputSchema.extend({ password: z.string().min(1).max(4096) }),
+  ]),
+});
 
 /** B1/B2/B3 under `/api/admin`: Exchange servers, their connection test and Autodiscover. */
 export function buildAdminServerRoutes(servers: ExchangeServerStore, connections: ExchangeConnectionService): RouteSpec[] {
@@ -28,6 +45,16 @@ export function buildAdminServerRoutes(servers: ExchangeServerStore, connections
       response: exchangeServerSchema,
       status: 201,
       handle: ({ body }) => servers.create(body),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/exchange-servers/discover-url',
+      summary: 'Find the EWS URL for a mail address by Autodiscover with unsaved credentials (nothing is stored)',
+      tag: 'admin',
+      role: 'admin',
+      body: draftDiscoverSchema,
+      response: discoverUrlResultSchema,
+      handle: ({ body }) => connections.discoverDraft(body),
     }),
     defineRoute({
       method: 'get',
