@@ -104,7 +104,7 @@ describe.each(backends)('CRM suggest visibility on %s', (backend) => {
     expect(await seenBy(member, vault)).toEqual([]);
     await store.groups.update(admin, groupId, { memberIds: [member.userId] });
     expect(await seenBy(member, vault)).toEqual(everything());
-    await store.companies.update(admin, ids.other, { restricted: false });
+    await store.companies.update(admin, ids.other ?? '', { restricted: false });
     expect(await seenBy(outsider, ['x@other.example'])).toEqual([`company:${ids.other}:domain:x@other.example`]);
   });
 });
