@@ -1,0 +1,27 @@
+import { runProcessChaos } from '../test/sync/support/process-chaos';
+import { describeProcessChaos } from '../test/sync/support/process-chaos-report';
+
+/**
+ * `npm run chaos:processes`: the full chaos with real backend processes killed by SIGKILL
+ * (the CI test runs a reduced one). Needs the PostgreSQL server (TANDEM_TEST_PG_URL).
+ */
+async function main(): Promise<void> {
+  const seed = Number(process.env.CHAOS_SEED ?? 20261125);
+  const verbose = process.argv.includes('--verbose');
+  const report = await runProcessChaos({
+    seed,
+    operations: Number(process.env.CHAOS_OPERATIONS ?? 1200),
+    kills: Number(process.env.CHAOS_KILLS ?? 25),
+    mailboxes: 3,
+    editsPerRun: 20,
+    killChance: 0.4,
+    faults: { http500: 0.05, http503: 0.05, timeout: 0.01, reset: 0.04, serverBusy: 0.07 },
+    hangMs: 20_000,
+    winnerChecks: 30,
+    ...(verbose ? { progress: (line: string) => process.stdout.write(`${line}\n`) } : {}),
+  });
+  process.stdout.write(`${describeProcessChaos(seed, report)}\n`);
+  process.exitCode = report.mismatches.length === 0 && report.crashes.length === 0 ? 0 : 1;
+}
+
+await main();
