@@ -53,6 +53,8 @@ export interface NewItemInput {
 export interface ItemEdit {
   /** New values; null removes the property. */
   readonly fields?: Readonly<Record<string, string | null>>;
+  /** A `t:<Kind>` element whose properties replace the item's (an HTML Body, attendees…); `fields` are applied on top. */
+  readonly itemXml?: string;
   readonly extended?: readonly ExtendedPropertyValue[];
   readonly isRead?: boolean;
 }

@@ -8,6 +8,7 @@ import { extendedKeyString } from '../ews/extended-property';
 import { textElement } from '../ews/xml-convert';
 import { StoreError, type MailboxStore, type NewItem } from '../store/mailbox-store';
 import type { ItemKind, StoredItem } from '../store/store-types';
+import type { XmlElement } from '../../server/src/xml/xml-element';
 import type { FolderInfo, ItemInfo, NewItemInput } from './control-types';
 import type { StoredFolder } from '../store/store-types';
 
@@ -46,6 +47,11 @@ export function newItemFromInput(input: NewItemInput): NewItem {
 
 export function checkSettable(kind: ItemKind, name: string): void {
   if (!isKnownField(kind, name) || READ_ONLY_FIELDS.has(name)) throw new StoreError('ErrorInvalidPropertyForOperation', `${name} cannot be set on a ${kind}.`);
+}
+
+/** The complex properties an edit's `itemXml` sets, parsed like an EWS request. */
+export function editedFields(kind: ItemKind, itemXml: string | undefined): ReadonlyMap<string, XmlElement> {
+  return itemXml ? readItemInput(parseItemXml(itemXml, kind), undefined).fields : new Map();
 }
 
 function parseItemXml(xml: string, kind: ItemKind): ReturnType<typeof parseXml> {

@@ -7,7 +7,7 @@ import { MailboxStore, StoreError } from '../store/mailbox-store';
 import { DISTINGUISHED_FOLDERS, type DistinguishedFolderName, type Mailbox, type StoredFolder } from '../store/store-types';
 import { DEFAULT_POLICY, type SandboxState } from '../sandbox-state';
 import type { SandboxControl } from './control-types';
-import { checkSettable, newItemFromInput, toFolderInfo, toItemInfo } from './item-info';
+import { checkSettable, editedFields, newItemFromInput, toFolderInfo, toItemInfo } from './item-info';
 
 const DEFAULT_FOLDER_FOR_KIND = { Contact: 'contacts', CalendarItem: 'calendar', Task: 'tasks', Message: 'inbox' } as const;
 
@@ -63,10 +63,12 @@ export function createSandboxControl(state: SandboxState, seed: (state: SandboxS
     updateItem(smtpAddress, itemId, edit) {
       const mailbox = mailboxOf(smtpAddress);
       const item = itemOf(mailbox, itemId);
-      const hasContentEdit = Object.keys(edit.fields ?? {}).length > 0 || (edit.extended ?? []).length > 0;
+      const replaced = editedFields(item.kind, edit.itemXml);
+      const hasContentEdit = Object.keys(edit.fields ?? {}).length > 0 || (edit.extended ?? []).length > 0 || replaced.size > 0;
       if (hasContentEdit) {
         for (const name of Object.keys(edit.fields ?? {})) checkSettable(item.kind, name);
         state.store.updateItem(item, mailbox.displayName, (target) => {
+          for (const [name, value] of replaced) target.fields.set(name, value);
           for (const [name, value] of Object.entries(edit.fields ?? {})) {
             if (value === null) target.fields.delete(name);
             else target.fields.set(name, normaliseField(textElement(name, value), undefined));

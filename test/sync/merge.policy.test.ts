@@ -10,6 +10,7 @@ const rule = (overrides: Partial<MergeRule> = {}): MergeRule => ({
   exchangeToCrm: allOps,
   oneWayInfoTexts: false,
   keepExchangeText: false,
+  bodyFormat: 'text',
   ...overrides,
 });
 const base = makeContact();

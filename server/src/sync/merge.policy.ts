@@ -1,5 +1,6 @@
-import type { NeutralItem } from '../exchange/exchange-items';
-import { changedFields, fieldValue, itemFields, sameValue, withFields } from './neutral-diff';
+import type { ItemBody, NeutralItem } from '../exchange/exchange-items';
+import { toCrmBody, toExchangeBody } from './body-text';
+import { changedFields, fieldValue, itemFields, sameFieldValue, withFields } from './neutral-diff';
 import type { MergeDecision, MergeLogEntry, MergeRule, PairSnapshot, SideChange, SideWrite, SyncSide } from './merge.types';
 
 const none: SideWrite = { op: 'none' };
@@ -20,6 +21,17 @@ function blockedFields(rule: MergeRule, target: SyncSide, item: NeutralItem): st
   return blocked ? [textFieldOf(item)] : [];
 }
 
+/**
+ * The item as `target` stores it (B7): the CRM keeps its text plain, Exchange gets the
+ * body type the rule names. Script and markup never reach the CRM.
+ */
+function formatFor(rule: MergeRule, target: SyncSide, item: NeutralItem): NeutralItem {
+  const field = textFieldOf(item);
+  const body = fieldValue(item, field) as ItemBody | null;
+  const formatted = target === 'crm' ? toCrmBody(body) : toExchangeBody(body, rule.bodyFormat);
+  return formatted === body ? item : ({ ...item, [field]: formatted } as NeutralItem);
+}
+
 function pick(item: NeutralItem, fields: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(fields.map((field) => [field, fieldValue(item, field)]));
 }
@@ -30,7 +42,7 @@ function decideCreate(rule: MergeRule, source: SyncSide, values: NeutralItem): M
     return { crm: none, exchange: none, pair: 'none', snapshot: null, log: [{ type: 'skipped', target, operation: 'create', reason: 'the rule does not create in this direction' }] };
   }
   // One-way info texts: an item imported from Exchange arrives in the CRM without its text.
-  const created = target === 'crm' && rule.oneWayInfoTexts ? withFields(values, blankText(values), [textFieldOf(values)]) : values;
+  const created = formatFor(rule, target, target === 'crm' && rule.oneWayInfoTexts ? withFields(values, blankText(values), [textFieldOf(values)]) : values);
   const write: SideWrite = { op: 'create', values: created };
   const snapshot: PairSnapshot = source === 'crm' ? { crm: values, exchange: created } : { crm: created, exchange: values };
   return { crm: target === 'crm' ? write : none, exchange: target === 'exchange' ? write : none, pair: 'keep', snapshot, log: [] };
@@ -58,14 +70,14 @@ function planFields(rule: MergeRule, source: SyncSide, changes: Record<SyncSide,
   const blocked = new Set(blockedFields(rule, target, now[source]));
   return candidates.filter((field) => {
     if (blocked.has(field)) return false;
-    if (sameValue(fieldValue(now[source], field), fieldValue(now[target], field))) return false;
+    if (sameFieldValue(field, fieldValue(now[source], field), fieldValue(now[target], field))) return false;
     return !changes[target].includes(field) || rule.master === source;
   });
 }
 
 function planConflicts(rule: MergeRule, changes: Record<SyncSide, string[]>, now: Record<SyncSide, NeutralItem>): FieldPlan {
   const conflicting = changes.crm.filter(
-    (field) => changes.exchange.includes(field) && !sameValue(fieldValue(now.crm, field), fieldValue(now.exchange, field)),
+    (field) => changes.exchange.includes(field) && !sameFieldValue(field, fieldValue(now.crm, field), fieldValue(now.exchange, field)),
   );
   if (conflicting.length === 0) return { fields: [], log: [] };
   const loser = other(rule.master);
@@ -85,7 +97,10 @@ function decideUpdate(rule: MergeRule, pair: PairSnapshot, crm: SideChange, exch
   const toExchange = planFields(rule, 'crm', changes, now);
   const toCrm = planFields(rule, 'exchange', changes, now);
   const log = [...conflicts.log, ...skippedChanges(rule, changes, toCrm, toExchange)];
-  const next: PairSnapshot = { crm: withFields(now.crm, now.exchange, toCrm), exchange: withFields(now.exchange, now.crm, toExchange) };
+  const next: PairSnapshot = {
+    crm: toCrm.includes(textFieldOf(now.crm)) ? formatFor(rule, 'crm', withFields(now.crm, now.exchange, toCrm)) : withFields(now.crm, now.exchange, toCrm),
+    exchange: toExchange.includes(textFieldOf(now.exchange)) ? formatFor(rule, 'exchange', withFields(now.exchange, now.crm, toExchange)) : withFields(now.exchange, now.crm, toExchange),
+  };
   return {
     crm: toCrm.length > 0 ? { op: 'update', values: next.crm, fields: toCrm } : none,
     exchange: toExchange.length > 0 ? { op: 'update', values: next.exchange, fields: toExchange } : none,

@@ -24,6 +24,8 @@ export interface MergeRule {
   readonly exchangeToCrm: DirectionOperations;
   readonly oneWayInfoTexts: boolean;
   readonly keepExchangeText: boolean;
+  /** B7: the body type written to Exchange; the CRM side always holds plain text. */
+  readonly bodyFormat: 'html' | 'text';
 }
 
 export type SideWrite =

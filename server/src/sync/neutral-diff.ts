@@ -1,4 +1,5 @@
-import type { NeutralItem } from '../exchange/exchange-items';
+import type { ItemBody, NeutralItem } from '../exchange/exchange-items';
+import { sameBodyText } from './body-text';
 
 /** JSON with sorted keys, so two values compare equal whatever order their keys were built in. */
 export function canonicalJson(value: unknown): string {
@@ -20,6 +21,19 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return canonicalJson(a) === canonicalJson(b);
 }
 
+/** The free text of each item type: compared by its readable text (B7 body format). */
+export const textFields: ReadonlySet<string> = new Set(['notes', 'body']);
+
+/** Whether a field holds the same on both sides; a body that differs only in markup is the same. */
+export function sameFieldValue(field: string, a: unknown, b: unknown): boolean {
+  if (textFields.has(field) && isBodyOrNone(a) && isBodyOrNone(b)) return sameBodyText(a, b);
+  return sameValue(a, b);
+}
+
+function isBodyOrNone(value: unknown): value is ItemBody | null | undefined {
+  return value === null || value === undefined || (typeof value === 'object' && typeof (value as { content?: unknown }).content === 'string');
+}
+
 /** Fields of an item other than its `type` tag, in a stable order. */
 export function itemFields(item: NeutralItem): string[] {
   return Object.keys(item)
@@ -31,7 +45,7 @@ export function itemFields(item: NeutralItem): string[] {
 export function changedFields(before: NeutralItem | null, after: NeutralItem): string[] {
   if (!before || before.type !== after.type) return itemFields(after);
   const keys = new Set([...itemFields(before), ...itemFields(after)]);
-  return [...keys].filter((key) => !sameValue(fieldValue(before, key), fieldValue(after, key))).sort();
+  return [...keys].filter((key) => !sameFieldValue(key, fieldValue(before, key), fieldValue(after, key))).sort();
 }
 
 /** `target` with `fields` taken from `source`. */

@@ -74,5 +74,6 @@ export function toMergeRule(rule: SyncRule): MergeRule {
     exchangeToCrm: rule.exchangeToCrm,
     oneWayInfoTexts: rule.options.oneWayInfoTexts,
     keepExchangeText: rule.options.keepExchangeText,
+    bodyFormat: rule.options.bodyFormat,
   };
 }

@@ -84,6 +84,8 @@ export class SyncHarness<S extends SyncStateStore = MemoryStateStore, L extends 
       exchangeToCrm: everything,
       folders: [{ kind: 'well-known', name: defaultFolder[input.dataType] }],
       ...input,
+      // Plain-text bodies unless a test asks for HTML: most tests compare CRM and Exchange values verbatim.
+      options: { bodyFormat: 'text', ...input.options },
     });
     const now = this.clock.now().toISOString();
     const rule: SyncRule = { ...parsed, id: `rule-${this.ruleCount}`, createdAt: now, updatedAt: now };

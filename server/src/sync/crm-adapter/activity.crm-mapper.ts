@@ -1,3 +1,4 @@
+import { plainTextOf } from '../body-text';
 import type { Appointment, AppointmentCreate, AppointmentPatch, Task, TaskCreate, TaskPatch } from '../../../../shared/crm/activity.schema';
 import { toLocal, toUtcInstant } from '../../exchange/ews-gateway/time-zones';
 import type { Attendee, NeutralAppointment, NeutralTask, TaskStatus } from '../../exchange/exchange-items';
@@ -58,7 +59,7 @@ export function appointmentToCreate(appointment: NeutralAppointment, ownerId: st
     endsAt: Date.parse(endsAt) < Date.parse(startsAt) ? startsAt : endsAt,
     allDay: appointment.isAllDay,
     location: appointment.location || null,
-    body: appointment.body?.content ?? '',
+    body: plainTextOf(appointment.body),
     iCalUId: appointment.iCalUId,
     attendees: appointment.attendees.filter((attendee) => attendee.email.includes('@')).map((attendee) => ({ email: attendee.email.toLowerCase(), name: attendee.name || null, type: attendee.role })),
     ownerId,
@@ -120,7 +121,7 @@ export function taskToCreate(task: NeutralTask, ownerId: string | null, zone: st
     dueAt: instantOfDay(task.dueDate, zone),
     status: statusToCrm[task.status],
     priority: task.importance,
-    body: task.body?.content ?? '',
+    body: plainTextOf(task.body),
     ownerId,
   };
 }

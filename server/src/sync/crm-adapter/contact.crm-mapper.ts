@@ -1,3 +1,4 @@
+import { plainTextOf } from '../body-text';
 import type { Contact, ContactCreate, ContactPatch, Phone } from '../../../../shared/crm/contact.schema';
 import type { NeutralContact } from '../../exchange/exchange-items';
 
@@ -68,7 +69,7 @@ export function contactToCreate(contact: NeutralContact, ownerId: string | null)
     address: contact.businessAddress
       ? { street: contact.businessAddress.street || null, city: contact.businessAddress.city || null, postalCode: contact.businessAddress.postalCode || null, region: contact.businessAddress.state || null, country: contact.businessAddress.country || null }
       : null,
-    notes: contact.notes?.content ?? '',
+    notes: plainTextOf(contact.notes),
     ownerId,
   };
 }
