@@ -5,6 +5,7 @@ import type { BatchSettingsView } from '../api/admin-api';
 import { FormMessage } from '../forms/FormMessage';
 import { useFormStyles } from '../forms/form-styles';
 import { useFocusFirstError } from '../forms/use-focus-first-error';
+import { NodeChoices } from './NodeChoices';
 import { emptyToNull, parseWholeNumber, validateForm, type FieldErrors } from '../forms/validate-form';
 import type { AdminStrings } from '../i18n/admin-strings';
 
@@ -82,6 +83,7 @@ export function BatchForm({ strings: s, settings, onSave }: BatchFormProps) {
             <Input type="number" min={1} max={3650} value={retention} onChange={(_e, d) => setRetention(d.value)} />
           </Field>
         </div>
+        <NodeChoices strings={s} nodes={settings.status.nodes ?? []} value={node} onPick={setNode} />
         <Checkbox checked={active} onChange={(_e, d) => setActive(d.checked === true)} label={s.batch.active} />
         <Checkbox checked={autostart} onChange={(_e, d) => setAutostart(d.checked === true)} label={s.batch.autostart} />
       </fieldset>

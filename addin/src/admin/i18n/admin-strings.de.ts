@@ -136,6 +136,8 @@ export const adminDe: AdminStrings = {
   batch: {
     heading: 'Batch-Prozess', interval: 'Intervall (Minuten)', active: 'Batch aktiv', autostart: 'Mit dem Server automatisch starten',
     node: 'Serverknoten (optional)', nodeHint: 'Leer: jeder Backend-Knoten übernimmt einen Teil der Postfächer.',
+    nodesSeen: 'In den letzten 10 Minuten gesehene Knoten', noNodesSeen: 'In den letzten 10 Minuten hat sich kein Backend-Knoten gemeldet.', anyNode: 'Jeder Knoten',
+    nodeNotSeen: (name: string) => `Ein Knoten namens ${name} hat sich in den letzten 10 Minuten nicht gemeldet: Solange er gewählt ist, wird kein Postfach synchronisiert.`,
     retention: 'Synchronisationsprotokoll aufbewahren (Tage)', state: 'Zustand', lastRun: 'Letzter Lauf', nextRun: 'Nächster Lauf',
     states: { running: 'läuft', idle: 'gestartet, wartet', stopped: 'gestoppt' },
     policyHeading: '401-Verhalten (Anmeldung fehlgeschlagen)', immediate: 'Konto sofort deaktivieren', delayed: 'Verzögert: nach jedem Fehlschlag länger warten, dann deaktivieren und alarmieren',

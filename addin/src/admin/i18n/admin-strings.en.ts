@@ -134,6 +134,8 @@ export const adminEn = {
   batch: {
     heading: 'Batch process', interval: 'Interval (minutes)', active: 'Batch active', autostart: 'Start automatically with the server',
     node: 'Server node (optional)', nodeHint: 'Empty: every backend node takes a share of the mailboxes.',
+    nodesSeen: 'Nodes seen in the last 10 minutes', noNodesSeen: 'No backend node has reported in the last 10 minutes.', anyNode: 'Every node',
+    nodeNotSeen: (name: string) => `No node named ${name} has reported in the last 10 minutes: while it is chosen, no mailbox is synced.`,
     retention: 'Keep the sync log (days)', state: 'State', lastRun: 'Last run', nextRun: 'Next run',
     states: { running: 'running', idle: 'started, waiting', stopped: 'stopped' } as Record<string, string>,
     policyHeading: '401 policy (failed sign-in)', immediate: 'Deactivate the account immediately', delayed: 'Delayed: wait longer after each failure, then deactivate and alert',
