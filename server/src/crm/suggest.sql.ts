@@ -12,8 +12,6 @@ export interface SuggestRow extends Record<string, unknown> {
   addresses: string[] | null;
   /** Contacts: their company, so it can collect the addresses of its contacts. */
   company_id: string | null;
-  /** Companies: those of their domains that the request's addresses are at. */
-  domains: string[] | null;
 }
 
 const { contact, company, project, offer } = summarySources;
@@ -21,23 +19,25 @@ const { contact, company, project, offer } = summarySources;
 /**
  * The open deals of the suggested companies, the newest `MAX_DEALS` of one table. OFFSET 0
  * keeps the planner from walking the primary key backwards for ORDER BY id DESC LIMIT:
- * the (company_id, status) index yields the few open deals, then they are sorted. The
- * company's visibility is checked again although `companies` holds visible ones only, so
- * the deal sources stay the same as everywhere else.
+ * the (company_id, status) index yields the few open deals, then they are sorted.
+ * A deal is visible exactly when its company is (record-summary's project and offer
+ * sources check nothing else), and `companies` holds only companies that passed that very
+ * check for this viewer: joining it stands in for the check and for the company lookup
+ * that the summary's `co.name` needs.
  */
 const openDeals = (table: string, source: typeof project) => `
-  SELECT 3 AS part, ${source.summary} AS summary, NULL::text[], NULL::text, NULL::text[], r.id
+  SELECT 3 AS part, ${source.summary} AS summary, NULL::text[], NULL::text
     FROM (SELECT * FROM ${table} WHERE company_id = ANY(ARRAY(SELECT id FROM companies)) AND status = 'open' OFFSET 0) r
-    JOIN crm_companies co ON co.id = r.company_id
-   WHERE ${source.visible}
+    JOIN companies co ON co.id = r.company_id
    ORDER BY r.id DESC LIMIT $5`;
 
 /**
  * Everything suggest shows, in one statement (one round trip, one plan): $1/$2 the viewer,
  * $3 the normalised addresses, $4 their domains that are not free-mail, $5 MAX_DEALS.
- * Visibility is the same as for every other read (record-summary's sources); the ranking
- * happens in the caller, which relies on this order: by part, then newest first (deals of
- * one type newest first; ties between equally strong contacts or companies by id). `companies` is materialised once (it is read twice), and its
+ * Contacts and companies are checked with record-summary's visibility conditions, as in
+ * every other read. Ranking and ordering happen in the caller (the rows come in no
+ * particular order); it also tells from a company summary's domains which addresses
+ * matched it by domain. `companies` is materialised once (it is read three times), and its
  * candidate ids are computed into an array first so companies are fetched by primary key.
  */
 export const SUGGEST_SQL = `
@@ -49,18 +49,16 @@ WITH contacts AS (
    WHERE ${contact.visible}
 ),
 companies AS MATERIALIZED (
-  SELECT r.id, ${company.summary} AS summary,
-         ARRAY(SELECT d.domain FROM crm_company_domains d WHERE d.company_id = r.id AND d.domain = ANY($4::text[])) AS domains
+  SELECT r.id, r.name, ${company.summary} AS summary
     FROM ${company.from}
    WHERE r.id = ANY(ARRAY(SELECT company_id FROM contacts WHERE company_id IS NOT NULL
                           UNION SELECT company_id FROM crm_company_domains WHERE domain = ANY($4::text[])))
      AND ${company.visible}
 )
-SELECT 1 AS part, summary, addresses, company_id::text AS company_id, NULL::text[] AS domains, id FROM contacts
+SELECT 1 AS part, summary, addresses, company_id::text AS company_id FROM contacts
 UNION ALL
-SELECT 2, summary, NULL, NULL, domains, id FROM companies
+SELECT 2, summary, NULL, NULL FROM companies
 UNION ALL
 (${openDeals('crm_projects', project)})
 UNION ALL
-(${openDeals('crm_offers', offer)})
-ORDER BY part, id DESC`;
+(${openDeals('crm_offers', offer)})`;

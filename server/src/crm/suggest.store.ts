@@ -40,7 +40,8 @@ export async function suggestRecords(db: Database, viewer: Viewer, rawAddresses:
   for (const row of rows) {
     if (row.part !== 2) continue;
     const summary = recordSummarySchema.parse(row.summary);
-    const viaDomain = new Set((row.domains ?? []).flatMap((d) => byDomain.get(d) ?? []));
+    const domains = summary.type === 'company' ? summary.domains : [];
+    const viaDomain = new Set(domains.flatMap((d) => byDomain.get(d) ?? []));
     matches.set(summary.id, { summary, viaContact: new Set(), viaDomain });
   }
   const contactSuggestions: Suggestion[] = rows
@@ -70,12 +71,16 @@ function sortByStrength(list: Suggestion[]): void {
   list.sort((a, b) => weight(b) - weight(a) || a.record.name.localeCompare(b.record.name));
 }
 
-/** Deals (newest first per type) follow their company's rank, projects before offers, at most MAX_DEALS. */
+/** Deals follow their company's rank, projects before offers, newest first, at most MAX_DEALS. */
 function rankOpenDeals(records: readonly RecordSummary[], companies: readonly Suggestion[]): Suggestion[] {
   const order = new Map(companies.map((c, i) => [c.record.id, i]));
   const addressesOf = new Map(companies.map((c) => [c.record.id, c.addresses]));
   const companyOf = (record: RecordSummary) => (record.type === 'project' || record.type === 'offer' ? record.companyId : '');
   const deals = records.map((record): Suggestion => ({ record, reason: 'company', addresses: addressesOf.get(companyOf(record)) ?? [] }));
   const rank = (s: Suggestion) => order.get(companyOf(s.record)) ?? 0;
-  return deals.sort((a, b) => rank(a) - rank(b) || (a.record.type === b.record.type ? 0 : a.record.type === 'project' ? -1 : 1)).slice(0, MAX_DEALS);
+  // PostgreSQL prints uuids in lower-case hex, so comparing the strings orders them as it does
+  // (by creation for the UUIDv7 ids Tandem makes), like the ORDER BY id DESC that picked them.
+  const newestFirst = (a: Suggestion, b: Suggestion) => (a.record.id < b.record.id ? 1 : a.record.id > b.record.id ? -1 : 0);
+  const typeOrder = (s: Suggestion) => (s.record.type === 'project' ? 0 : 1);
+  return deals.sort((a, b) => rank(a) - rank(b) || typeOrder(a) - typeOrder(b) || newestFirst(a, b)).slice(0, MAX_DEALS);
 }
