@@ -111,6 +111,7 @@ export const adminDe: AdminStrings = {
     master: 'Master (gewinnt bei Konflikten)', masterCrm: 'CRM', masterExchange: 'Exchange',
     crmToExchange: 'CRM → Exchange', exchangeToCrm: 'Exchange → CRM',
     ops: { create: 'Neuanlage', change: 'Änderung', delete: 'Löschung', overwrite: 'Komplett überschreiben' },
+    folderTree: (mailbox: string) => `Ordnerbaum von ${mailbox}`,
     folders: 'Exchange-Ordner', browseMailbox: 'Ordnerbaum anzeigen von', loadFolders: 'Ordnerbaum laden', noFolders: 'Kein Ordner dieser Art im Postfach.',
     includeSubfolders: 'Unterordner einschließen', newItemsFolder: 'Ordner für neue Elemente', newItemsFirst: 'Der erste gewählte Ordner',
     wellKnown: 'Standardordner', needAccount: 'Legen Sie ein Postfachkonto an, um einen echten Ordnerbaum zu sehen.',

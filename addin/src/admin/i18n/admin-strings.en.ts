@@ -109,6 +109,7 @@ export const adminEn = {
     master: 'Master (wins a conflict)', masterCrm: 'CRM', masterExchange: 'Exchange',
     crmToExchange: 'CRM → Exchange', exchangeToCrm: 'Exchange → CRM',
     ops: { create: 'Create', change: 'Change', delete: 'Delete', overwrite: 'Complete overwrite' },
+    folderTree: (mailbox: string) => `Folder tree of ${mailbox}`,
     folders: 'Exchange folders', browseMailbox: 'Browse the folder tree of', loadFolders: 'Load folder tree', noFolders: 'No folder of this kind in the mailbox.',
     includeSubfolders: 'Include subfolders', newItemsFolder: 'Folder for new items', newItemsFirst: 'The first selected folder',
     wellKnown: 'well-known', needAccount: 'Add a mailbox account to browse a real folder tree.',

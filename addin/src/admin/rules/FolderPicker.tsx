@@ -94,7 +94,7 @@ export function FolderPicker(props: FolderPickerProps) {
         )}
         {failure ? <FormMessage intent="error" text={failure} /> : null}
         {tree ? (
-          <div className={styles.tree} role="group" aria-label={s.rules.folders}>
+          <div className={styles.tree} role="group" aria-label={s.rules.folderTree(accounts.find((a) => a.id === accountId)?.mailbox ?? '')}>
             {offered.length === 0 ? <Text size={200}>{s.rules.noFolders}</Text> : null}
             {offered.map((folder) => (
               <Checkbox
