@@ -4,7 +4,7 @@ import { belongsToUser, passesCrmFilter } from './crm-filter.policy';
 import { itemTypeOf } from './folder-resolver';
 import { decideMerge } from './merge.policy';
 import type { SideChange } from './merge.types';
-import { historyCutoff, syncOrigin, type PlannedMerge, type RuleSyncContext } from './rule-sync.context';
+import { crmReadOptions, historyCutoff, syncOrigin, type PlannedMerge, type RuleSyncContext } from './rule-sync.context';
 import { resolveStaleMerges } from './stale-merges';
 import type { SyncPair } from './sync-state.port';
 import { sameValue } from './neutral-diff';
@@ -36,7 +36,7 @@ async function refindStamped(ctx: RuleSyncContext, crmIds: readonly string[]): P
 }
 
 async function planRecords(ctx: RuleSyncContext, crmIds: readonly string[], retried: ReadonlySet<string> = new Set()): Promise<PlannedMerge[]> {
-  const records = await ctx.crm.getRecords(ctx.rule.dataType, crmIds);
+  const records = await ctx.crm.getRecords(ctx.rule.dataType, crmIds, crmReadOptions(ctx));
   const pairs = new Map<string, SyncPair>();
   for (const crmId of crmIds) {
     const pair = await ctx.state.findPairByCrmId(ctx.account.id, ctx.rule.dataType, crmId);

@@ -35,12 +35,18 @@ export interface CrmWriteContext {
   readonly companySalutation: string | null;
 }
 
+/** Rule options that change how a record reads in neutral form. */
+export interface CrmReadOptions {
+  /** B7: a contact with this salutation is a company address (no person name in Exchange). */
+  readonly companySalutation: string | null;
+}
+
 export interface CrmSyncPort {
   /** The journal's latest sequence number (0 when empty). */
   headSeq(): Promise<number>;
   readChanges(dataType: SyncDataType, afterSeq: number, limit: number): Promise<CrmJournalEntry[]>;
   /** Existing records among `ids`; deleted ones are absent. */
-  getRecords(dataType: SyncDataType, ids: readonly string[]): Promise<Map<string, CrmSyncRecord>>;
+  getRecords(dataType: SyncDataType, ids: readonly string[], options?: CrmReadOptions): Promise<Map<string, CrmSyncRecord>>;
   /** Meetings are one CRM appointment across mailboxes (C3). */
   findAppointmentByICalUid(iCalUId: string): Promise<string | null>;
   /** Creates the record under the given id; creating an id that exists updates it, so replays cannot duplicate. */

@@ -5,7 +5,7 @@ import { applyMerges, stampOnlyMerge } from './apply-merges';
 import { decideMerge } from './merge.policy';
 import { belongsToUser, passesCrmFilter } from './crm-filter.policy';
 import type { SideChange } from './merge.types';
-import { historyCutoff, type PlannedMerge, type RuleSyncContext } from './rule-sync.context';
+import { crmReadOptions, historyCutoff, type PlannedMerge, type RuleSyncContext } from './rule-sync.context';
 import { sameValue } from './neutral-diff';
 import type { SyncPair } from './sync-state.port';
 import { resolveStaleMerges } from './stale-merges';
@@ -21,7 +21,7 @@ export function importedCrmId(accountId: string, itemId: string): string {
 
 /** The CRM side of a pair, as it is now compared with the last sync. */
 export async function currentCrmSide(ctx: RuleSyncContext, crmId: string, snapshot: SyncPair['crmSnapshot']): Promise<SideChange> {
-  const records = await ctx.crm.getRecords(ctx.rule.dataType, [crmId]);
+  const records = await ctx.crm.getRecords(ctx.rule.dataType, [crmId], crmReadOptions(ctx));
   const record = records.get(crmId);
   if (!record) return { kind: 'deleted' };
   if (!belongsToUser(record, ctx.account.userId) || !passesCrmFilter(record, ctx.rule.crmFilter)) return { kind: 'out-of-scope' };
@@ -38,7 +38,7 @@ async function findPairForItem(ctx: RuleSyncContext, item: ExchangeItem): Promis
   for (const crmId of candidates) {
     const pair = await ctx.state.findPairByCrmId(ctx.account.id, ctx.rule.dataType, crmId);
     if (pair) return { pair, crmId };
-    const existing = await ctx.crm.getRecords(ctx.rule.dataType, [crmId]);
+    const existing = await ctx.crm.getRecords(ctx.rule.dataType, [crmId], crmReadOptions(ctx));
     if (existing.has(crmId)) return { pair: null, crmId };
   }
   return { pair: null, crmId: null };

@@ -1,6 +1,6 @@
 import type { SyncRule } from '../../../shared/admin/sync-rule.schema';
 import type { ExchangeGateway } from '../exchange/exchange-gateway';
-import type { CrmSyncPort, CrmWriteContext } from './crm-sync.port';
+import type { CrmReadOptions, CrmSyncPort, CrmWriteContext } from './crm-sync.port';
 import type { ResolvedFolders } from './folder-resolver';
 import type { MergeDecision, MergeRule } from './merge.types';
 import type { RunRecorder } from './run-recorder';
@@ -55,6 +55,10 @@ export function crmWriteContext(ctx: RuleSyncContext): CrmWriteContext {
     templateCompanyId: ctx.rule.options.templateCompanyId,
     companySalutation: ctx.rule.options.companySalutation,
   };
+}
+
+export function crmReadOptions(ctx: RuleSyncContext): CrmReadOptions {
+  return { companySalutation: ctx.rule.options.companySalutation };
 }
 
 /** The journal origin of the engine's own writes for one mailbox (echo suppression, C4). */

@@ -8,16 +8,32 @@ function phoneOf(phones: readonly Phone[], kind: Phone['kind']): string {
   return phones.find((phone) => phone.kind === kind)?.number ?? '';
 }
 
-/** docs/sync-field-mapping.md, "Contacts". `companyName` is the CRM company's name (read-only from Exchange). */
-export function contactToNeutral(contact: Contact, companyName: string): NeutralContact {
+/** B7 "salutation for company addresses": the CRM marks a company address by its salutation. */
+export function isCompanyAddress(contact: Pick<Contact, 'salutation'>, companySalutation: string | null): boolean {
+  return companySalutation !== null && contact.salutation !== null && contact.salutation.trim().toLowerCase() === companySalutation.trim().toLowerCase();
+}
+
+/** An Exchange contact that names a company but no person is a company address. */
+export function looksLikeCompany(contact: NeutralContact): boolean {
+  return contact.givenName === '' && contact.surname === '' && contact.companyName.trim() !== '';
+}
+
+/**
+ * docs/sync-field-mapping.md, "Contacts". `companyName` is the CRM company's name. A
+ * company address (B7) reaches Exchange as a company: its name in the company and display
+ * name fields, no person name, so Outlook files it under the company.
+ */
+export function contactToNeutral(contact: Contact, companyName: string, companySalutation: string | null = null): NeutralContact {
   const address = contact.address;
   const hasAddress = address && Object.values(address).some((part) => part);
+  const company = isCompanyAddress(contact, companySalutation);
+  const name = companyName || contact.lastName;
   return {
     type: 'contact',
-    givenName: contact.firstName,
-    surname: contact.lastName,
-    displayName: [contact.firstName, contact.lastName].filter(Boolean).join(' '),
-    companyName,
+    givenName: company ? '' : contact.firstName,
+    surname: company ? '' : contact.lastName,
+    displayName: company ? name : [contact.firstName, contact.lastName].filter(Boolean).join(' '),
+    companyName: company ? name : companyName,
     jobTitle: contact.jobTitle ?? '',
     department: contact.department ?? '',
     emails: contact.emails.slice(0, 3),
@@ -58,8 +74,11 @@ function surnameOf(contact: NeutralContact): string {
   return contact.surname || contact.displayName || contact.emails[0] || contact.companyName || '(no name)';
 }
 
-export function contactToCreate(contact: NeutralContact, ownerId: string | null): ContactCreate {
+/** `salutation` marks a company address (B7); `companyId` is the company the contact's company name resolved to. */
+export function contactToCreate(contact: NeutralContact, ownerId: string | null, link: { companyId?: string | null; salutation?: string | null } = {}): ContactCreate {
   return {
+    ...(link.companyId ? { companyId: link.companyId } : {}),
+    ...(link.salutation ? { salutation: link.salutation } : {}),
     firstName: contact.givenName,
     lastName: surnameOf(contact),
     jobTitle: textOrNull(contact.jobTitle),

@@ -9,7 +9,8 @@ import type { Viewer, WriteContext } from '../../crm/viewer';
 import type { NeutralItem } from '../../exchange/exchange-items';
 import type { CrmJournalEntry, CrmSyncPort, CrmSyncRecord, CrmWriteContext } from '../crm-sync.port';
 import { appointmentToCreate, appointmentToNeutral, appointmentToPatch, reconcileAppointment, reconcileTask, taskToCreate, taskToNeutral, taskToPatch } from './activity.crm-mapper';
-import { contactToCreate, contactToNeutral, contactToPatch, reconcileContact } from './contact.crm-mapper';
+import { companyForName } from './company-link';
+import { contactToCreate, contactToNeutral, contactToPatch, looksLikeCompany, reconcileContact } from './contact.crm-mapper';
 
 const entityTypeOf: Record<SyncDataType, CrmEntityType> = { contacts: 'contact', appointments: 'appointment', tasks: 'task' };
 
@@ -50,12 +51,12 @@ export function createCrmSyncAdapter(store: CrmStore, options: CrmSyncAdapterOpt
     return { ownerId, status, 'company.id': company?.id ?? null, 'company.status': company?.status ?? null, 'company.ownerId': company?.ownerId ?? null };
   }
 
-  async function getContacts(ids: readonly string[]): Promise<CrmSyncRecord[]> {
+  async function getContacts(ids: readonly string[], companySalutation: string | null): Promise<CrmSyncRecord[]> {
     const contacts: Contact[] = await store.contacts.find(systemViewer, ids);
     const companies = await companiesOf(contacts.map((contact) => contact.companyId));
     return contacts.map((contact) => {
       const company = contact.companyId ? companies.get(contact.companyId) : undefined;
-      return { id: contact.id, values: contactToNeutral(contact, company?.name ?? ''), userIds: [], filterValues: filterValues(contact.ownerId, null, company) };
+      return { id: contact.id, values: contactToNeutral(contact, company?.name ?? '', companySalutation), userIds: [], filterValues: filterValues(contact.ownerId, null, company) };
     });
   }
 
@@ -82,9 +83,9 @@ export function createCrmSyncAdapter(store: CrmStore, options: CrmSyncAdapterOpt
       return changes.map((change) => ({ seq: change.seq, recordId: change.entityId, kind: change.operation === 'delete' ? 'delete' : 'upsert', origin: change.origin, at: change.at }));
     },
 
-    async getRecords(dataType, ids) {
+    async getRecords(dataType, ids, options) {
       if (ids.length === 0) return new Map();
-      const records = dataType === 'contacts' ? await getContacts(ids) : await getActivities(dataType, ids);
+      const records = dataType === 'contacts' ? await getContacts(ids, options?.companySalutation ?? null) : await getActivities(dataType, ids);
       return new Map(records.map((record) => [record.id, record]));
     },
 
@@ -96,7 +97,11 @@ export function createCrmSyncAdapter(store: CrmStore, options: CrmSyncAdapterOpt
     async createRecord(dataType, id, values, context) {
       if (await exists(dataType, id)) return adapter.updateRecord(dataType, id, values, Object.keys(values), context);
       const ctx = writeContext(context);
-      if (values.type === 'contact') await store.contacts.create(ctx, contactToCreate(values, null), { id });
+      if (values.type === 'contact') {
+        const companyId = await companyForName(store, systemViewer, ctx, values.companyName, context.templateCompanyId);
+        const salutation = looksLikeCompany(values) ? context.companySalutation : null;
+        await store.contacts.create(ctx, contactToCreate(values, null, { companyId, salutation }), { id });
+      }
       if (values.type === 'appointment') await store.appointments.create(ctx, appointmentToCreate(values, context.userId), { id });
       if (values.type === 'task') await store.tasks.create(ctx, taskToCreate(values, context.userId, zone), { id });
     },
@@ -105,7 +110,11 @@ export function createCrmSyncAdapter(store: CrmStore, options: CrmSyncAdapterOpt
       const ctx = writeContext(context);
       if (values.type === 'contact') {
         const [existing] = await store.contacts.find(systemViewer, [id]);
-        if (existing) await store.contacts.update(ctx, id, contactToPatch(values, fields, existing));
+        if (!existing) return;
+        const patch = contactToPatch(values, fields, existing);
+        // A company typed in Outlook links the contact to that company, created from the template if new.
+        if (fields.includes('companyName')) patch.companyId = await companyForName(store, systemViewer, ctx, values.companyName, context.templateCompanyId);
+        await store.contacts.update(ctx, id, patch);
       }
       if (values.type === 'appointment') await store.appointments.update(ctx, id, appointmentToPatch(values, fields));
       if (values.type === 'task') await store.tasks.update(ctx, id, taskToPatch(values, fields, zone));
