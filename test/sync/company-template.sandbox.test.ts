@@ -16,7 +16,7 @@ describe('B7 template company and company salutation against the sandbox', () =>
   beforeAll(async () => {
     stack = await openSandboxSyncStack();
     user = await stack.addUser('paula@contoso.example');
-    groupId = (await stack.crm.groups.create(stack.system, { name: 'Vertrieb Nord' })).id;
+    groupId = (await stack.crm.groups.create(stack.system, { name: 'Vertrieb Nord', memberIds: [] })).id;
     template = await stack.crm.companies.create(stack.system, {
       name: 'Vorlage Exchange-Import',
       domains: ['vorlage.example'],
