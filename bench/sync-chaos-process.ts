@@ -15,8 +15,8 @@ async function main(): Promise<void> {
     mailboxes: 3,
     editsPerRun: 20,
     killChance: 0.4,
-    faults: { http500: 0.05, http503: 0.05, timeout: 0.01, reset: 0.04, serverBusy: 0.07 },
-    hangMs: 20_000,
+    faults: { http500: 0.06, http503: 0.05, timeout: 0.01, reset: 0.05, serverBusy: 0.1 },
+    hangMs: 12_000,
     winnerChecks: 30,
     ...(verbose ? { progress: (line: string) => process.stdout.write(`${line}\n`) } : {}),
   });

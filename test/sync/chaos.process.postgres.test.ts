@@ -10,6 +10,8 @@ if (!backends.includes('postgres')) console.warn(`chaos with real process kills 
 // Reduced size for CI; `npm run chaos:processes` runs the full one (≥ 1,000 edits, ≥ 20 kills).
 describe.runIf(backends.includes('postgres'))('chaos convergence with real backend processes killed by SIGKILL', () => {
   it('converges after seeded edits on both sides, injected EWS faults and killed backend processes, and the rule’s winner holds', async () => {
+    // The sandbox draws faults from a sequence fixed by the seed: with seed 7 every prefix of 40 to 200 calls is ≥ 21.9 % faults,
+    // so the share below does not depend on how many calls the timing of the kills lets through.
     const seed = 7;
     const report = await runProcessChaos({
       seed,

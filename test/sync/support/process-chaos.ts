@@ -1,6 +1,7 @@
+import { rm } from 'node:fs/promises';
 import type { FaultKind } from '../../../sandbox/index';
 import { seededRandom } from './chaos';
-import { parseTotals, startBackend, type BackendExit } from './process-chaos-backend';
+import { parseTotals, startBackend, type BackendExit, type BackendProcess } from './process-chaos-backend';
 import { bundleSyncCli } from './process-chaos-bundle';
 import { findMismatches, snapshotSides } from './process-chaos-compare';
 import { ChaosEditor } from './process-chaos-edits';
@@ -102,6 +103,7 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
   const progress = options.progress ?? (() => undefined);
   const cli = await bundleSyncCli(`${process.pid}-${options.seed}`);
   const stack = await openProcessChaosStack({ seed: options.seed, mailboxes: options.mailboxes });
+  const live: { backend: BackendProcess | null } = { backend: null };
   try {
     const shape = new RunShape();
     const editor = new ChaosEditor(stack, random);
@@ -123,6 +125,7 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
       tally.runs += 1;
       const startedAt = performance.now();
       const backend = startBackend(cli, stack.backendEnv);
+      live.backend = backend;
       const timers = [setTimeout(() => backend.kill('watchdog'), hangMs)];
       if (plan && 'afterMs' in plan) timers.push(setTimeout(() => backend.kill('chaos'), plan.afterMs));
       // Killed while the sandbox is about to send the n-th answer: Exchange has done the work, the backend never hears of it.
@@ -205,7 +208,14 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
       mismatches,
     };
   } finally {
+    // A run cut short (test timeout, thrown error) must not leave a backend writing into a dropped schema.
+    const backend = live.backend;
+    if (backend?.isRunning()) {
+      backend.kill('watchdog');
+      await backend.exited;
+    }
     await stack.close();
+    await rm(cli, { force: true });
   }
 }
 
