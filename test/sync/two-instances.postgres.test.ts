@@ -14,7 +14,7 @@ function runInstance(env: Record<string, string>): Promise<number> {
   });
 }
 
-describe.runIf(backends.includes('postgres'))('two backend instances on one PostgreSQL server', () => {
+describe.runIf(backends.includes('postgres'))('two instances of the job queue alone on one PostgreSQL server (stand-in sync; the full backend: two-instances-full)', () => {
   const suffix = randomBytes(4).toString('hex');
   const bossSchema = `boss_${suffix}`;
   const table = `public.queue_runs_${suffix}`;

@@ -4,7 +4,8 @@ import { pino } from 'pino';
 import { createSyncQueue } from '../../../server/src/jobs/sync-queue.service';
 
 /**
- * One backend instance for the two-process test: pg-boss on the shared PostgreSQL, a
+ * One backend instance for the queue-only two-process test (the full product runs in
+ * two-instances-full.postgres.test.ts): pg-boss on the shared PostgreSQL, a
  * mailbox "sync" that records when it ran, and a cycle queued every second.
  */
 async function main(): Promise<void> {
@@ -13,8 +14,8 @@ async function main(): Promise<void> {
   const table = process.env.QUEUE_TEST_RUNS_TABLE ?? '';
   const accounts = (process.env.QUEUE_TEST_ACCOUNTS ?? '').split(',').map((accountId, i) => ({ accountId, serverId: `srv-${i % 2}` }));
   const runForMs = Number(process.env.QUEUE_TEST_RUN_MS ?? 8000);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
+  // A pool: several workers record at once, and one pg.Client must not run queries concurrently.
+  const client = new pg.Pool({ connectionString: url, max: 3 });
   const boss = new PgBoss({ connectionString: url, schema, schedule: false, supervise: true });
   boss.on('error', () => undefined);
   await boss.start();
