@@ -1,15 +1,13 @@
-import pg from 'pg';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { startSandbox } from '../sandbox/index';
 import { syncRuleInputSchema, type SyncRule, type SyncDataType } from '../shared/admin/sync-rule.schema';
-import type { ExchangeConnection, ExchangeGateway, ItemVersion, Outcome } from '../server/src/exchange/exchange-gateway';
+import type { ExchangeConnection, ExchangeGateway } from '../server/src/exchange/exchange-gateway';
 import { createEwsGateway } from '../server/src/exchange/ews-gateway/ews.gateway';
 import { createSyncCycle } from '../server/src/jobs/sync-cycle.service';
 import { createMailboxSync } from '../server/src/sync/mailbox-sync.service';
 import type { SyncStateStore } from '../server/src/sync/sync-state.port';
-import { createSqlSyncStateStore } from '../server/src/sync/sql/sql-sync-state.store';
-import { migrate } from '../server/src/db/migrate';
-import { openDatabase } from '../server/src/db/open-database';
 import { FakeCrm } from '../test/sync/support/fake-crm.port';
 import { FakeExchange } from '../test/sync/support/fake-exchange.gateway';
 import { MemoryConfig, MemoryLogStore, MemoryStateStore, MemoryStatusStore } from '../test/sync/support/memory-stores';
@@ -135,65 +133,48 @@ async function benchInitialSync(): Promise<void> {
   }
 }
 
-/** An Exchange that accepts writes without keeping them, so memory measures the engine, not the stand-in. */
-function sinkGateway(): ExchangeGateway {
-  let next = 0;
-  const empty = { changes: [], cursor: 'c', more: false };
-  return {
-    listFolders: async (m) => [{ id: `${m}/contacts`, parentId: null, displayName: 'Contacts', path: ['Contacts'], folderClass: 'contacts', wellKnownName: 'contacts' }],
-    syncFolder: async () => empty,
-    getItems: async () => [],
-    createItems: async (_m, _f, items) => items.map((): Outcome<ItemVersion> => ({ ok: true, value: { id: `i${(next += 1)}`, changeKey: 'k' } })),
-    updateItems: async (_m, updates) => updates.map((u): Outcome<ItemVersion> => ({ ok: true, value: { id: u.id, changeKey: 'k2' } })),
-    deleteItems: async (_m, ids) => ids.map((): Outcome<null> => ({ ok: true, value: null })),
-    findByCrmIds: async () => [],
-  };
+interface MemoryMeasurement {
+  readonly items: number;
+  readonly direction: string;
+  readonly dialect: string;
+  readonly created: number;
+  readonly seconds: number;
+  readonly baselineMb: number;
+  readonly peakMb: number;
 }
 
-/** Peak RSS while 100,000 CRM records are synced into a mailbox, pairs kept in PostgreSQL. */
-async function benchPeakMemory(): Promise<void> {
+/** One initial sync in a fresh process (bench/sync-memory.worker.ts), so no other benchmark's heap is counted. */
+function measureInChild(items: number, direction: 'crm-to-exchange' | 'exchange-to-crm'): MemoryMeasurement {
+  const worker = fileURLToPath(new URL('./sync-memory.worker.ts', import.meta.url));
+  const output = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', worker, String(items), direction], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const line = output.trim().split('\n').at(-1) ?? '';
+  return JSON.parse(line) as MemoryMeasurement;
+}
+
+/**
+ * Peak RSS of an initial sync through the whole product path (sync module, CRM store, SQL
+ * state and log), at a small and the full size: "flat" means the peak does not grow with
+ * the mailbox. CRM → Exchange at 100,000 items; Exchange → CRM (every item a CRM write) at
+ * a tenth of that unless BENCH_SYNC_RSS_IMPORT_ITEMS says otherwise, to keep the run short.
+ */
+function benchPeakMemory(): void {
   const items = Number(process.env.BENCH_SYNC_RSS_ITEMS ?? 100_000);
-  const url = process.env.TANDEM_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  // A schema of its own, dropped afterwards, so the benchmark never touches other data.
-  const schema = `bench_sync_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  const onServer = await admin.connect().then(
-    async () => {
-      await admin.query(`CREATE SCHEMA ${schema}`);
-      return true;
-    },
-    () => false,
-  );
-  const db = onServer ? await openDatabase({ url, schema }) : await openDatabase({ dataDir: `/tmp/tandem-bench-${Date.now()}` });
-  try {
-    await migrate(db);
-    await db.query(`INSERT INTO exchange_servers (id, name, type, ews_url, version, auth, created_at, updated_at) VALUES ('s', 's', 'on-premises', 'https://x', 'Exchange2016', '{}', now(), now())`);
-    await db.query(`INSERT INTO mailbox_accounts (id, user_id, mailbox, server_id, active, created_at, updated_at) VALUES ('acc-0', 'user0', 'user0@contoso.example', 's', true, now(), now())`);
-    const config = new MemoryConfig();
-    config.rules = [rule('c', 'contacts', 'contacts')];
-    addAccount(config, 0, fakeConnection);
-    const crm = new FakeCrm();
-    const baseline = process.memoryUsage().rss;
-    let peak = baseline;
-    const sampler = setInterval(() => {
-      peak = Math.max(peak, process.memoryUsage().rss);
-    }, 50);
-    const crmData = { before: process.memoryUsage().rss };
-    for (let i = 0; i < items; i++) crm.userCreate('contacts', makeContact({ surname: `S${i}` }));
-    const afterCrm = process.memoryUsage().rss;
-    const engine = engineOver(config, crm, sinkGateway(), createSqlSyncStateStore(db));
-    const started = performance.now();
-    const outcome = await engine.syncMailbox('acc-0', true);
-    clearInterval(sampler);
-    const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
-    const created = outcome.status === 'skipped' ? 0 : outcome.counts.created;
-    log(`initial sync of ${items} items (${db.dialect} state): ${created} created in ${((performance.now() - started) / 1000).toFixed(1)} s; RSS ${mb(baseline)} at start, ${mb(afterCrm)} with the in-memory CRM stand-in (+${mb(afterCrm - crmData.before)}), peak ${mb(peak)} (goal < 300 MB)`);
-  } finally {
-    await db.close();
-    if (onServer) {
-      await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-      await admin.end();
-    }
+  const imports = Number(process.env.BENCH_SYNC_RSS_IMPORT_ITEMS ?? items / 10);
+  const runs: Array<[number, 'crm-to-exchange' | 'exchange-to-crm']> = [
+    [items / 10, 'crm-to-exchange'],
+    [items, 'crm-to-exchange'],
+    [imports / 10, 'exchange-to-crm'],
+    [imports, 'exchange-to-crm'],
+  ];
+  const byDirection = new Map<string, MemoryMeasurement[]>();
+  for (const [size, direction] of runs) {
+    const m = measureInChild(size, direction);
+    byDirection.set(direction, [...(byDirection.get(direction) ?? []), m]);
+    log(`initial sync ${direction}, ${m.items} contacts (${m.dialect}): ${m.created} created in ${m.seconds.toFixed(1)} s (${((m.seconds * 1000) / Math.max(1, m.created)).toFixed(2)} ms per item); RSS ${m.baselineMb} MB before, peak ${m.peakMb} MB (goal < 300 MB)`);
+  }
+  for (const [direction, [small, large]] of byDirection) {
+    if (!small || !large) continue;
+    log(`${direction}: peak RSS ${small.peakMb} MB at ${small.items} items, ${large.peakMb} MB at ${large.items} items: ${large.peakMb - small.peakMb >= 0 ? '+' : ''}${large.peakMb - small.peakMb} MB for ${large.items / small.items}× the items (flat ⇔ ≈ 0)`);
   }
 }
 
@@ -202,5 +183,5 @@ export async function runSyncBench(): Promise<void> {
   await benchIdleCycle();
   await benchIdleMailboxes();
   await benchInitialSync();
-  await benchPeakMemory();
+  benchPeakMemory();
 }
