@@ -36,7 +36,11 @@ export function createBatchTick(deps: BatchTickDeps) {
   }
 
   async function tick(): Promise<void> {
-    if (busy) return;
+    if (busy) {
+      // An in-process cycle can outlast many ticks; the node is alive all the same.
+      await deps.batch.reportNode(deps.nodeName, now()).catch((error: unknown) => deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'node report failed'));
+      return;
+    }
     busy = true;
     try {
       const at = now();

@@ -9,6 +9,7 @@ import type { CrmStore } from '../crm/crm-store';
 import type { Database } from '../db/database';
 import type { RouteSpec } from '../http/route-spec';
 import { createCrmSyncAdapter } from '../sync/crm-adapter/crm-sync.adapter';
+import { createSqlSyncLogStore } from '../sync/sql/sql-sync-log.store';
 import { createSyncModule, type SyncModule } from '../sync/sync-module';
 import { createBatchTick } from './batch-tick';
 import { createSyncQueue } from './sync-queue.service';
@@ -100,6 +101,7 @@ export async function startSyncRuntime(deps: SyncRuntimeDeps): Promise<SyncRunti
     await queue.prepare();
   }
 
+  const syncLog = createSqlSyncLogStore(deps.db, nodeName);
   const batchTick = createBatchTick({
     batch: module.stores.batch,
     nodeName,
@@ -108,7 +110,10 @@ export async function startSyncRuntime(deps: SyncRuntimeDeps): Promise<SyncRunti
     startCycle: async () => {
       if (queue) {
         const queued = await queue.enqueueCycle();
-        deps.logger.info({ queued }, 'sync cycle queued');
+        // B9 retention, which module.runCycle does in embedded mode; here the node that claimed the cycle does it.
+        const { logRetentionDays } = await module.stores.batch.get();
+        const purged = await syncLog.purgeBefore(new Date(Date.now() - logRetentionDays * 86_400_000).toISOString());
+        deps.logger.info({ queued, purgedRuns: purged }, 'sync cycle queued');
         return;
       }
       const summary = await module.runCycle();

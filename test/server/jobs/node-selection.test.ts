@@ -95,4 +95,20 @@ describe('batch tick', () => {
       expect(startCycle).not.toHaveBeenCalled();
     }
   });
+
+  it('keeps reporting the node while a long in-process cycle holds the tick', async () => {
+    const { state, batch } = memoryBatch({});
+    let release: () => void = () => undefined;
+    const startCycle = vi.fn(() => new Promise<void>((resolve) => (release = resolve)));
+    let now = new Date('2026-01-01T10:00:00Z');
+    const tick = createBatchTick({ batch, nodeName: 'app-1', startCycle, logger, now: () => now });
+    const first = tick.tick();
+    await vi.waitFor(() => expect(startCycle).toHaveBeenCalledTimes(1));
+    now = new Date('2026-01-01T10:20:00Z');
+    await tick.tick();
+    expect(state.seen.get('app-1')).toEqual(now);
+    release();
+    await first;
+    expect(startCycle).toHaveBeenCalledTimes(1);
+  });
 });
