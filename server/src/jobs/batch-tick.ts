@@ -22,6 +22,8 @@ export interface BatchTickDeps {
 export function createBatchTick(deps: BatchTickDeps) {
   const now = deps.now ?? (() => new Date());
   let busy = false;
+  let stopped = false;
+  let inFlight: Promise<void> = Promise.resolve();
   let selected: boolean | null = null;
 
   async function followSelection(node: string | null): Promise<boolean> {
@@ -36,12 +38,15 @@ export function createBatchTick(deps: BatchTickDeps) {
   }
 
   async function tick(): Promise<void> {
+    if (stopped) return;
     if (busy) {
       // An in-process cycle can outlast many ticks; the node is alive all the same.
       await deps.batch.reportNode(deps.nodeName, now()).catch((error: unknown) => deps.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'node report failed'));
       return;
     }
     busy = true;
+    let done: () => void = () => undefined;
+    inFlight = new Promise((resolve) => (done = resolve));
     try {
       const at = now();
       await deps.batch.reportNode(deps.nodeName, at);
@@ -59,8 +64,15 @@ export function createBatchTick(deps: BatchTickDeps) {
       deps.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'sync batch tick failed');
     } finally {
       busy = false;
+      done();
     }
   }
 
-  return { tick, isSelected: () => selected === true };
+  /** No further ticks; resolves when the one in flight (an in-process cycle, perhaps) has ended, so the database can close. */
+  function stop(): Promise<void> {
+    stopped = true;
+    return inFlight;
+  }
+
+  return { tick, stop, isSelected: () => selected === true };
 }

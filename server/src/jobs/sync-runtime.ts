@@ -136,6 +136,7 @@ export async function startSyncRuntime(deps: SyncRuntimeDeps): Promise<SyncRunti
     }),
     async stop() {
       clearInterval(timer);
+      await batchTick.stop();
       if (queue) await queue.stop();
       if (boss) await boss.stop({ graceful: true, close: true });
     },

@@ -96,7 +96,7 @@ describe('batch tick', () => {
     }
   });
 
-  it('keeps reporting the node while a long in-process cycle holds the tick', async () => {
+  it('keeps reporting the node while a long in-process cycle holds the tick, and stops only after it', async () => {
     const { state, batch } = memoryBatch({});
     let release: () => void = () => undefined;
     const startCycle = vi.fn(() => new Promise<void>((resolve) => (release = resolve)));
@@ -107,8 +107,13 @@ describe('batch tick', () => {
     now = new Date('2026-01-01T10:20:00Z');
     await tick.tick();
     expect(state.seen.get('app-1')).toEqual(now);
+    let stopped = false;
+    const stopping = tick.stop().then(() => (stopped = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stopped).toBe(false);
     release();
-    await first;
+    await Promise.all([first, stopping]);
+    await tick.tick();
     expect(startCycle).toHaveBeenCalledTimes(1);
   });
 });
