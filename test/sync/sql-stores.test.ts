@@ -71,4 +71,31 @@ describe.each(backends)('engine on the SQL stores (%s)', (backend) => {
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM sync_log');
     expect(rows[0]?.n).toBe(0);
   });
+
+  it('re-keys a pair while a third pair holds another item, and saves a pair still waiting for its item', async () => {
+    const store = createSqlSyncStateStore(db);
+    const base = { accountId: 'acc-anna', dataType: 'contacts' as const, changeKey: 'ck', folderId: 'f', ruleId: 'r', crmSnapshot: null, exchangeSnapshot: null, syncedAt: new Date().toISOString() };
+    await store.savePair({ ...base, crmId: 'c1', itemId: 'i1' });
+    await store.savePair({ ...base, crmId: 'c2', itemId: 'i2' });
+    await store.savePair({ ...base, crmId: 'c3', itemId: null });
+    await store.savePair({ ...base, crmId: 'c3', itemId: 'i2' });
+    await store.savePair({ ...base, crmId: 'c3', itemId: 'i2', changeKey: 'ck2' });
+    expect(await store.findPairByItemId('acc-anna', 'i2')).toMatchObject({ crmId: 'c3', changeKey: 'ck2' });
+    expect((await store.findPairByCrmId('acc-anna', 'contacts', 'c2'))?.itemId).toBeNull();
+    expect((await store.findPairByItemId('acc-anna', 'i1'))?.crmId).toBe('c1');
+    expect(await store.countPairs('acc-anna')).toBe(3);
+  });
+
+  it('appends a batch of log lines in one go, in order, with their details', async () => {
+    const log = createSqlSyncLogStore(db);
+    const run = await log.startRun('acc-anna', new Date().toISOString());
+    const entries = Array.from({ length: 300 }, (_, i) => ({ runId: run, accountId: 'acc-anna', at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(), side: i % 2 === 0 ? ('crm' as const) : ('exchange' as const), action: 'create' as const, dataType: 'contacts' as const, crmId: `c${i}`, itemId: i % 3 === 0 ? null : `i${i}`, detail: i === 7 ? { fields: ['surname', 'jobTitle'] } : {} }));
+    await log.append(entries);
+    await log.append([]);
+    const { rows } = await db.query<{ crm_id: string; item_id: string | null; side: string; detail: unknown }>('SELECT crm_id, item_id, side, detail FROM sync_log WHERE run_id = $1 ORDER BY id', [run]);
+    expect(rows.map((row) => row.crm_id)).toEqual(entries.map((entry) => entry.crmId));
+    expect(rows[3]).toMatchObject({ item_id: null, side: 'exchange' });
+    expect(rows[4]).toMatchObject({ item_id: 'i4', side: 'crm' });
+    expect(rows[7]?.detail).toEqual({ fields: ['surname', 'jobTitle'] });
+  });
 });

@@ -13,12 +13,15 @@ export function createSqlSyncLogStore(db: SqlClient, node: string | null = null)
       return id;
     },
     async append(entries) {
-      for (const entry of entries) {
-        await db.query(
-          'INSERT INTO sync_log (run_id, account_id, at, side, action, data_type, crm_id, item_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-          [entry.runId, entry.accountId, entry.at, entry.side, entry.action, entry.dataType, entry.crmId, entry.itemId, JSON.stringify(entry.detail)],
-        );
-      }
+      if (entries.length === 0) return;
+      // One statement for the whole batch: a run of thousands of items would otherwise pay a
+      // round trip and a commit per log line.
+      await db.query(
+        `INSERT INTO sync_log (run_id, account_id, at, side, action, data_type, crm_id, item_id, detail)
+         SELECT e."runId", e."accountId", e.at, e.side, e.action, e."dataType", e."crmId", e."itemId", coalesce(e.detail, '{}'::jsonb)
+         FROM jsonb_to_recordset($1::jsonb) AS e("runId" text, "accountId" text, at timestamptz, side text, action text, "dataType" text, "crmId" text, "itemId" text, detail jsonb)`,
+        [JSON.stringify(entries)],
+      );
     },
     async finishRun(runId, finishedAt, counts: RunCounts, error) {
       await db.query('UPDATE sync_runs SET finished_at = $2, counts = $3, error = $4 WHERE id = $1', [runId, finishedAt, JSON.stringify(counts), error]);

@@ -32,13 +32,16 @@ export function createSqlSyncStateStore(db: SqlClient): SyncStateStore {
       return rows[0] ? pairOf(rows[0]) : null;
     },
     async savePair(pair) {
-      // An item id can only belong to one pair: a stale row that still claims it is released first.
-      if (pair.itemId) {
-        await db.query('UPDATE sync_pairs SET item_id = NULL WHERE account_id = $1 AND item_id = $2 AND NOT (data_type = $3 AND crm_id = $4)', [pair.accountId, pair.itemId, pair.dataType, pair.crmId]);
-      }
+      // An item id can only belong to one pair: a stale row that still claims it is released
+      // first. One statement (one round trip, one commit): the insert reads the release's
+      // count, which makes PostgreSQL finish the release before inserting.
       await db.query(
-        `INSERT INTO sync_pairs (account_id, data_type, crm_id, item_id, change_key, folder_id, rule_id, crm_snapshot, exchange_snapshot, synced_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+        `WITH released AS (
+           UPDATE sync_pairs SET item_id = NULL
+           WHERE $4::text IS NOT NULL AND account_id = $1 AND item_id = $4 AND NOT (data_type = $2 AND crm_id = $3)
+           RETURNING 1)
+         INSERT INTO sync_pairs (account_id, data_type, crm_id, item_id, change_key, folder_id, rule_id, crm_snapshot, exchange_snapshot, synced_at)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM (SELECT count(*) FROM released) AS release_done
          ON CONFLICT (account_id, data_type, crm_id) DO UPDATE SET item_id = EXCLUDED.item_id, change_key = EXCLUDED.change_key,
            folder_id = EXCLUDED.folder_id, rule_id = EXCLUDED.rule_id, crm_snapshot = EXCLUDED.crm_snapshot,
            exchange_snapshot = EXCLUDED.exchange_snapshot, synced_at = EXCLUDED.synced_at`,
