@@ -14,6 +14,7 @@ import { buildAdminAccountRoutes } from '../http/routes/admin-accounts.routes';
 import { buildAdminRuleRoutes } from '../http/routes/admin-rules.routes';
 import { buildAdminServerRoutes } from '../http/routes/admin-servers.routes';
 import type { RouteSpec } from '../http/route-spec';
+import type { ExclusiveRun } from '../jobs/mailbox-exclusivity';
 import { createSyncCycle } from '../jobs/sync-cycle.service';
 import type { CrmSyncPort } from './crm-sync.port';
 import { createMailboxSync } from './mailbox-sync.service';
@@ -40,6 +41,8 @@ export interface SyncModuleDeps {
   readonly metrics?: SyncMetrics;
   /** This backend's node name, recorded with every sync run (B6). */
   readonly node?: string;
+  /** Keeps one mailbox from running twice at once across processes (jobs/mailbox-exclusivity.ts); none by default. */
+  readonly exclusive?: ExclusiveRun;
 }
 
 /**
@@ -70,9 +73,10 @@ export function createSyncModule(deps: SyncModuleDeps) {
     options: deps.engine,
   });
   const metrics = deps.metrics;
+  const exclusive: ExclusiveRun = deps.exclusive ?? ((_accountId, run) => run());
   const syncMailbox: typeof engine.syncMailbox = async (accountId, force) => {
     const started = performance.now();
-    const outcome = await engine.syncMailbox(accountId, force);
+    const outcome = await exclusive(accountId, () => engine.syncMailbox(accountId, force));
     metrics?.recordRun(outcome, (performance.now() - started) / 1000);
     return outcome;
   };

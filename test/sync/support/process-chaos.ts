@@ -5,6 +5,7 @@ import { parseTotals, startBackend, type BackendExit, type BackendProcess } from
 import { bundleSyncCli } from './process-chaos-bundle';
 import { findMismatches, snapshotSides } from './process-chaos-compare';
 import { ChaosEditor } from './process-chaos-edits';
+import { watchBackendWrites } from './process-chaos-writes';
 import { openProcessChaosStack, type ProcessChaosStack } from './process-chaos-stack';
 
 export interface ProcessChaosOptions {
@@ -33,9 +34,11 @@ export interface ProcessChaosReport {
   readonly exchangeEdits: number;
   readonly refusedCrmEdits: number;
   readonly backendRuns: number;
-  /** SIGKILLs at a seeded random point: after the n-th EWS answer, or after a delay. */
+  /** SIGKILLs at a seeded random point: after the n-th EWS answer, the n-th committed sync write, or a delay. */
   readonly chaosKills: number;
   readonly killsAfterAnswer: number;
+  /** By the table whose commit preceded the kill. */
+  readonly killsAfterWrite: Readonly<Record<string, number>>;
   readonly killsAfterDelay: number;
   readonly watchdogKills: number;
   /** Processes that ended by themselves with failed mailboxes (exit 1 with a summary). */
@@ -57,7 +60,7 @@ const MAX_CLEAN_RUNS = 6;
 const CLEAN_RUN_HANG_MS = 120_000;
 
 /** How and when a sentenced backend process dies. */
-type KillPlan = { readonly afterAnswers: number } | { readonly afterMs: number } | null;
+type KillPlan = { readonly afterAnswers: number } | { readonly afterWrites: number } | { readonly afterMs: number } | null;
 
 /** Learns typical run length from runs that were not killed, so kill points land inside runs. */
 class RunShape {
@@ -65,12 +68,18 @@ class RunShape {
   private ms = 0;
   private firstAnswerMs = 0;
   private answers = 0;
+  private writes = 0;
 
-  record(ms: number, firstAnswerMs: number | null, answers: number): void {
+  record(ms: number, firstAnswerMs: number | null, answers: number, writes: number): void {
     this.runs += 1;
     this.ms += ms;
     this.firstAnswerMs += firstAnswerMs ?? ms;
     this.answers += answers;
+    this.writes += writes;
+  }
+
+  get typicalWrites(): number {
+    return this.runs === 0 ? 6 : Math.max(2, this.writes / this.runs);
   }
 
   get typicalMs(): number {
@@ -107,8 +116,16 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
   try {
     const shape = new RunShape();
     const editor = new ChaosEditor(stack, random);
-    const tally = { runs: 0, chaosKills: 0, afterAnswer: 0, afterDelay: 0, watchdog: 0, failedMailboxes: 0, crashes: [] as string[] };
+    const tally = { runs: 0, chaosKills: 0, afterAnswer: 0, afterWrite: {} as Record<string, number>, afterDelay: 0, watchdog: 0, failedMailboxes: 0, crashes: [] as string[] };
     let answersThisRun = 0;
+    let writesThisRun = 0;
+    let lastWrite = '';
+    let onWrite: (() => void) | null = null;
+    const writes = await watchBackendWrites(stack.schema, (table) => {
+      writesThisRun += 1;
+      lastWrite = table;
+      onWrite?.();
+    });
     let firstAnswerAt: number | null = null;
     let onAnswer: (() => void) | null = null;
     const unsubscribe = stack.sandbox.control.onCapture((exchange) => {
@@ -121,6 +138,7 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
     /** One backend process, killed per `plan`, with `edits` user edits made while it runs. */
     const runBackend = async (plan: KillPlan, edits: number, hangMs = options.hangMs): Promise<BackendExit> => {
       answersThisRun = 0;
+      writesThisRun = 0;
       firstAnswerAt = null;
       tally.runs += 1;
       const startedAt = performance.now();
@@ -130,30 +148,36 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
       if (plan && 'afterMs' in plan) timers.push(setTimeout(() => backend.kill('chaos'), plan.afterMs));
       // Killed while the sandbox is about to send the n-th answer: Exchange has done the work, the backend never hears of it.
       if (plan && 'afterAnswers' in plan) onAnswer = () => answersThisRun >= plan.afterAnswers && backend.kill('chaos');
+      // Killed just after a commit of the backend: the next step of the same sync never happens.
+      if (plan && 'afterWrites' in plan) onWrite = () => writesThisRun >= plan.afterWrites && backend.kill('chaos');
       for (let i = 0; i < edits; i++) {
         await sleep(Math.floor((random() * 2 * shape.typicalMs) / Math.max(1, edits)));
         await editor.editOnce();
       }
       const exit = await backend.exited;
       onAnswer = null;
+      onWrite = null;
       for (const timer of timers) clearTimeout(timer);
       if (exit.killedBy === 'chaos') {
         tally.chaosKills += 1;
         if (plan && 'afterMs' in plan) tally.afterDelay += 1;
+        else if (plan && 'afterWrites' in plan) tally.afterWrite[lastWrite] = (tally.afterWrite[lastWrite] ?? 0) + 1;
         else tally.afterAnswer += 1;
       } else if (exit.killedBy === 'watchdog') tally.watchdog += 1;
       else {
-        shape.record(exit.durationMs, firstAnswerAt === null ? null : firstAnswerAt - startedAt, answersThisRun);
+        shape.record(exit.durationMs, firstAnswerAt === null ? null : firstAnswerAt - startedAt, answersThisRun, writesThisRun);
         const totals = parseTotals(exit.stdout);
         if (!totals) tally.crashes.push(`exit ${exit.code}: ${exit.stderrTail.trim().split('\n').slice(-3).join(' | ')}`);
         else if (totals.failedMailboxes > 0) tally.failedMailboxes += 1;
       }
-      progress(`run ${tally.runs}: ${exit.killedBy ? `killed (${exit.killedBy}) after ${Math.round(exit.durationMs)} ms, ${answersThisRun} answers` : `exit ${exit.code} after ${Math.round(exit.durationMs)} ms`}; edits ${editor.tally.crm + editor.tally.exchange}`);
+      progress(`run ${tally.runs}: ${exit.killedBy ? `killed (${exit.killedBy}) after ${Math.round(exit.durationMs)} ms, ${answersThisRun} answers, ${writesThisRun} writes` : `exit ${exit.code} after ${Math.round(exit.durationMs)} ms`}; edits ${editor.tally.crm + editor.tally.exchange}`);
       return exit;
     };
     // Delays start a little before the typical first EWS answer: most of them land in the sync itself, a few in start-up.
     const drawPlan = (): KillPlan => {
-      if (random() < 0.5) return { afterAnswers: 1 + Math.floor(random() * shape.typicalAnswers) };
+      const kind = random();
+      if (kind < 1 / 3) return { afterAnswers: 1 + Math.floor(random() * shape.typicalAnswers) };
+      if (kind < 2 / 3) return { afterWrites: 1 + Math.floor(random() * shape.typicalWrites) };
       const from = shape.typicalStartMs * 0.8;
       return { afterMs: Math.floor(from + random() * Math.max(100, shape.typicalMs - from)) };
     };
@@ -183,6 +207,7 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
     const final = await snapshotSides(stack);
     const mismatches = [...converged.map((m) => `after chaos: ${m}`), ...findMismatches(final, winners).map((m) => `after winner round: ${m}`)];
     unsubscribe();
+    await writes.close();
 
     const unfinished = await stack.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sync_runs WHERE finished_at IS NULL');
     const faultsByKind = counters.faults;
@@ -194,6 +219,7 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
       backendRuns: tally.runs,
       chaosKills: tally.chaosKills,
       killsAfterAnswer: tally.afterAnswer,
+      killsAfterWrite: tally.afterWrite,
       killsAfterDelay: tally.afterDelay,
       watchdogKills: tally.watchdog,
       runsWithFailedMailboxes: tally.failedMailboxes,
