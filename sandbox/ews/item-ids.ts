@@ -2,10 +2,15 @@ import type { XmlElement } from '../../server/src/xml/xml-element';
 import type { StoredItem } from '../store/store-types';
 import { looksLikeId } from './folder-ids';
 import type { OperationContext } from './operation-context';
+import { resolveOccurrence } from './occurrences';
 import { storeError } from './status';
 
-/** Resolves a t:ItemId in the acting mailbox; items of other mailboxes are invisible. */
+/**
+ * Resolves a t:ItemId (or a t:OccurrenceItemId, through its master) in the acting
+ * mailbox; items of other mailboxes are invisible.
+ */
 export function resolveItem(ctx: OperationContext, ref: XmlElement): StoredItem {
+  if (ref.local === 'OccurrenceItemId') return resolveOccurrence(ctx, ref);
   const id = (ref.attrs.Id ?? '').trim();
   if (id === '') throw storeError('ErrorInvalidIdEmpty', 'The ID is empty.');
   if (!looksLikeId(id)) throw storeError('ErrorInvalidIdMalformed', 'Id is malformed.');

@@ -72,9 +72,11 @@ function computedField(store: MailboxStore, item: StoredItem, local: string): Xm
     case 'IsRead':
       return item.kind === 'Message' ? el('t:IsRead', {}, item.isRead) : undefined;
     case 'CalendarItemType':
-      return item.kind === 'CalendarItem' ? el('t:CalendarItemType', {}, item.fields.has('Recurrence') ? 'RecurringMaster' : 'Single') : undefined;
+      if (item.kind !== 'CalendarItem') return undefined;
+      return el('t:CalendarItemType', {}, item.occurrenceOf ? 'Exception' : item.fields.has('Recurrence') ? 'RecurringMaster' : 'Single');
     case 'IsRecurring':
-      return item.kind === 'CalendarItem' ? el('t:IsRecurring', {}, false) : undefined;
+      // True for the occurrences of a series, false for its master (as Exchange reports it).
+      return item.kind === 'CalendarItem' ? el('t:IsRecurring', {}, item.occurrenceOf !== undefined) : undefined;
     case 'IsMeeting':
       return item.kind === 'CalendarItem' ? el('t:IsMeeting', {}, item.fields.has('RequiredAttendees') || item.fields.has('OptionalAttendees')) : undefined;
     case 'MyResponseType':

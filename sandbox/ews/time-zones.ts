@@ -46,3 +46,9 @@ function offsetMs(zone: string, at: Date): number {
   const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return wall - Math.floor(at.getTime() / 1000) * 1000;
 }
+
+/** `YYYY-MM-DDTHH:mm:ss` wall-clock time of an instant in a Windows zone (UTC when unknown). */
+export function wallClock(date: Date, windowsZoneId: string | undefined): string {
+  const zone = (windowsZoneId && WINDOWS_TO_IANA[windowsZoneId]) ?? 'UTC';
+  return new Date(date.getTime() + offsetMs(zone, date)).toISOString().slice(0, 19);
+}

@@ -156,6 +156,20 @@ export class MailboxStore {
     return item;
   }
 
+  /**
+   * Registers a modified occurrence so its id resolves. Exceptions live in no folder and
+   * never show up in SyncFolderItems; writing one is a change of its master.
+   */
+  addOccurrence(mailbox: Mailbox, occurrence: StoredItem): void {
+    mailbox.items.set(occurrence.id, occurrence);
+    this.itemIndex.set(occurrence.id, { mailbox, item: occurrence });
+  }
+
+  removeOccurrence(mailbox: Mailbox, occurrence: StoredItem): void {
+    mailbox.items.delete(occurrence.id);
+    this.itemIndex.delete(occurrence.id);
+  }
+
   /** Applies an edit and gives the item a new ChangeKey, as every Exchange save does. */
   updateItem(item: StoredItem, modifiedBy: string, edit: (item: StoredItem) => void): StoredItem {
     edit(item);

@@ -53,6 +53,11 @@ export interface StoredItem {
   readonly created: Date;
   modified: Date;
   lastModifiedName: string;
+  /**
+   * Set on a modified occurrence (an exception) of a recurring series: it has an id of its
+   * own but lives in no folder; its master lists it under ModifiedOccurrences.
+   */
+  readonly occurrenceOf?: { readonly masterId: string; readonly originalStart: string };
 }
 
 export interface Mailbox {

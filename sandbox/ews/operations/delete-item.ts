@@ -4,6 +4,7 @@ import { firstChild } from '../../../server/src/xml/xml-element';
 import type { DeleteMode } from '../../store/mailbox-store';
 import { resolveItem } from '../item-ids';
 import { recordInvitations } from '../meeting-mail';
+import { deleteOccurrence } from '../occurrences';
 import type { OperationHandler } from '../operation-context';
 import { responseMessage, SUCCESS } from '../soap-envelope';
 import { schemaError, statusOf, storeError } from '../status';
@@ -25,7 +26,8 @@ export const deleteItem: OperationHandler = (ctx) => {
       const item = resolveItem(ctx, ref);
       if (item.kind === 'CalendarItem' && !cancellations) throw storeError('ErrorSendMeetingCancellationsRequired', 'SendMeetingCancellations attribute is required for calendar items.');
       if (item.kind === 'CalendarItem' && cancellations !== 'SendToNone') recordInvitations(ctx, item, 'meeting-cancellation');
-      ctx.store.deleteItem(ctx.mailbox, item, mode as DeleteMode);
+      if (item.occurrenceOf) deleteOccurrence(ctx, item);
+      else ctx.store.deleteItem(ctx.mailbox, item, mode as DeleteMode);
       return responseMessage('DeleteItemResponseMessage', SUCCESS);
     } catch (err) {
       return responseMessage('DeleteItemResponseMessage', statusOf(err));

@@ -6,6 +6,7 @@ import { isStale, resolveItem } from '../item-ids';
 import { renderItemId } from '../item-render';
 import { applyUpdate, type UpdateVerb } from '../item-update';
 import { recordInvitations } from '../meeting-mail';
+import { saveOccurrence } from '../occurrences';
 import type { OperationContext, OperationHandler } from '../operation-context';
 import { responseMessage, SUCCESS } from '../soap-envelope';
 import { statusOf, storeError } from '../status';
@@ -39,7 +40,7 @@ function isReadFlagUpdate(update: XmlElement): boolean {
 }
 
 function updateOne(ctx: OperationContext, change: XmlElement, resolution: string): StoredItem {
-  const ref = firstChild(change, NS.types, 'ItemId');
+  const ref = firstChild(change, NS.types, 'ItemId') ?? firstChild(change, NS.types, 'OccurrenceItemId');
   if (!ref) throw storeError('ErrorInvalidIdEmpty', 'The ID is empty.');
   const item = resolveItem(ctx, ref);
   if (isStale(ref, item) && resolution !== 'AlwaysOverwrite') {
@@ -64,6 +65,10 @@ function updateOne(ctx: OperationContext, change: XmlElement, resolution: string
   const start = draft.fields.get('Start')?.text;
   const end = draft.fields.get('End')?.text;
   if (start && end && end < start) throw storeError('ErrorCalendarEndDateIsEarlierThanStartDate', 'EndDate is earlier than StartDate');
+  if (item.occurrenceOf) {
+    saveOccurrence(ctx, item, draft.fields);
+    return item;
+  }
   ctx.store.updateItem(item, ctx.actorName, (target) => {
     target.fields.clear();
     for (const [k, v] of draft.fields) target.fields.set(k, v);

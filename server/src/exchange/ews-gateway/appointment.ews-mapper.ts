@@ -18,25 +18,28 @@ function attendeesFromEws(list: readonly EwsAttendee[] | undefined, role: Attend
   }));
 }
 
-function exceptionsFromEws(item: EwsCalendarItem, zone: string): OccurrenceException[] {
+/** Subject and location of modified occurrences, read by their own ids (EWS lists them by time only). */
+export type OccurrenceDetails = ReadonlyMap<string, { readonly subject: string; readonly location: string }>;
+
+function exceptionsFromEws(item: EwsCalendarItem, zone: string, details: OccurrenceDetails): OccurrenceException[] {
   const deleted = (item.deletedOccurrences ?? []).map((originalStart): OccurrenceException => ({ type: 'deleted', originalStart: toLocal(originalStart, zone) }));
-  // EWS lists modified occurrences by time only; their own subject/location would need a
-  // GetItem per occurrence, so the master's values stand in (docs/sync-field-mapping.md).
-  const modified = (item.modifiedOccurrences ?? []).map(
-    (occurrence): OccurrenceException => ({
+  // An occurrence whose own values were not read carries the master's (docs/sync-field-mapping.md).
+  const modified = (item.modifiedOccurrences ?? []).map((occurrence): OccurrenceException => {
+    const own = details.get(occurrence.itemId.id);
+    return {
       type: 'modified',
       originalStart: toLocal(occurrence.originalStart, zone),
       start: toLocal(occurrence.start, zone),
       end: toLocal(occurrence.end, zone),
-      subject: item.subject ?? '',
-      location: item.location ?? '',
-    }),
-  );
+      subject: own?.subject ?? item.subject ?? '',
+      location: own?.location ?? item.location ?? '',
+    };
+  });
   return [...deleted, ...modified].sort((a, b) => (a.originalStart.dateTime < b.originalStart.dateTime ? -1 : 1));
 }
 
 /** docs/sync-field-mapping.md, "Appointments". */
-export function appointmentFromEws(item: EwsCalendarItem): NeutralAppointment {
+export function appointmentFromEws(item: EwsCalendarItem, details: OccurrenceDetails = new Map()): NeutralAppointment {
   const startZone = ianaZoneOf(item.startTimeZoneId ?? item.meetingTimeZoneName);
   const endZone = ianaZoneOf(item.endTimeZoneId ?? item.startTimeZoneId ?? item.meetingTimeZoneName);
   return {
@@ -51,7 +54,7 @@ export function appointmentFromEws(item: EwsCalendarItem): NeutralAppointment {
     organizer: item.organizer?.address ?? null,
     attendees: [...attendeesFromEws(item.requiredAttendees, 'required'), ...attendeesFromEws(item.optionalAttendees, 'optional'), ...attendeesFromEws(item.resources, 'resource')],
     recurrence: recurrenceFromEws(item.recurrence),
-    exceptions: exceptionsFromEws(item, startZone),
+    exceptions: exceptionsFromEws(item, startZone, details),
     reminderMinutesBefore: item.reminderIsSet ? (item.reminderMinutesBeforeStart ?? 15) : null,
     showAs: (item.legacyFreeBusyStatus && showAsFromEws[item.legacyFreeBusyStatus]) ?? 'busy',
   };
@@ -70,8 +73,8 @@ function zoned(local: LocalDateTime): { instant: string; windowsZone: string } {
 }
 
 /**
- * Neutral fields that EWS cannot write through the current client: occurrence
- * exceptions need OccurrenceItemId addressing, and the organizer is set by the server.
+ * Neutral fields an UpdateItem of the master cannot write: exceptions are written on
+ * the occurrences themselves (occurrence-writes.ts), the organizer is set by the server.
  */
 export const unwritableAppointmentFields = ['exceptions', 'organizer'] as const;
 

@@ -23,6 +23,8 @@ import type { NeutralItemType } from '../exchange-items';
 import { crmIdProperty } from './crm-id-property';
 import { buildFolderTree, wellKnownFolderNames } from './folder-tree.ews-mapper';
 import { changesToEws, itemFromEws, newItemToEws } from './item.ews-mapper';
+import { readOccurrenceDetails, writeOccurrenceExceptions } from './occurrence-writes';
+import type { OccurrenceDetails } from './appointment.ews-mapper';
 
 export interface EwsGatewayOptions {
   /** IANA zone that labels times EWS keeps as bare instants (task reminders). */
@@ -68,7 +70,7 @@ export function createEwsGateway(connection: ExchangeConnection, options: EwsGat
     }
     return client;
   };
-  const toItem = (item: EwsItem): ExchangeItem | null => itemFromEws(item, options.defaultTimeZone);
+  const toItem = (item: EwsItem, details: OccurrenceDetails): ExchangeItem | null => itemFromEws(item, options.defaultTimeZone, details);
 
   async function listFolders(mailbox: string): Promise<ExchangeFolder[]> {
     const client = clientFor(mailbox);
@@ -84,10 +86,13 @@ export function createEwsGateway(connection: ExchangeConnection, options: EwsGat
 
   async function getItems(mailbox: string, _itemType: NeutralItemType, ids: readonly string[]): Promise<Outcome<ExchangeItem>[]> {
     if (ids.length === 0) return [];
-    const outcomes = await clientFor(mailbox).getItem({ itemIds: ids.map((id) => ({ id })), shape: fullItemShape });
+    const client = clientFor(mailbox);
+    const outcomes = await client.getItem({ itemIds: ids.map((id) => ({ id })), shape: fullItemShape });
+    // Modified occurrences keep their own subject and location: one extra batch for the whole page.
+    const details = await readOccurrenceDetails(client, outcomes.flatMap((outcome) => (outcome.ok ? [outcome.value] : [])));
     return outcomes.map((outcome, i): Outcome<ExchangeItem> => {
       if (!outcome.ok) return outcome;
-      const item = toItem(outcome.value);
+      const item = toItem(outcome.value, details);
       return item ? { ok: true, value: item } : { ok: false, error: unsupported(ids[i] ?? '') };
     });
   }
@@ -125,6 +130,19 @@ export function createEwsGateway(connection: ExchangeConnection, options: EwsGat
 
   async function updateItems(mailbox: string, updates: readonly ItemUpdate[]): Promise<Outcome<ItemVersion>[]> {
     if (updates.length === 0) return [];
+    const masters = await updateMasters(mailbox, updates);
+    // C6: occurrence exceptions are written on the occurrences, after their master; one
+    // series after the other, as EWS budgets are charged per mailbox.
+    const results: Outcome<ItemVersion>[] = [];
+    for (const [i, outcome] of masters.entries()) {
+      const update = updates[i];
+      const withExceptions = outcome.ok && update?.data.type === 'appointment' && update.fields.includes('exceptions');
+      results.push(withExceptions && update.data.type === 'appointment' ? await writeOccurrenceExceptions(clientFor(mailbox), outcome.value.id, update.data.exceptions) : outcome);
+    }
+    return results;
+  }
+
+  async function updateMasters(mailbox: string, updates: readonly ItemUpdate[]): Promise<Outcome<ItemVersion>[]> {
     const outcomes = await clientFor(mailbox).updateItem({
       updates: updates.map((update) => ({ itemId: { id: update.id, changeKey: update.changeKey }, set: changesToEws(update.data, update.fields, update.crmId) })),
       conflictResolution: 'NeverOverwrite',

@@ -3,23 +3,23 @@ import { findExtendedProperty } from '../ews/extended-property';
 import type { ItemFieldChanges } from '../ews/item-xml';
 import type { ExchangeItem } from '../exchange-gateway';
 import type { NeutralItem, NeutralItemType } from '../exchange-items';
-import { appointmentFromEws, appointmentToEws } from './appointment.ews-mapper';
+import { appointmentFromEws, appointmentToEws, type OccurrenceDetails } from './appointment.ews-mapper';
 import { contactFromEws, contactToEws } from './contact.ews-mapper';
 import { crmIdProperty } from './crm-id-property';
 import { taskFromEws, taskToEws } from './task.ews-mapper';
 
 export const ewsTypeOf = { contact: 'contact', appointment: 'calendarItem', task: 'task' } as const satisfies Record<NeutralItemType, EwsNewItem['type']>;
 
-function neutralOf(item: EwsItem, zone: string): NeutralItem | null {
+function neutralOf(item: EwsItem, zone: string, details: OccurrenceDetails): NeutralItem | null {
   if (item.type === 'contact') return contactFromEws(item);
-  if (item.type === 'calendarItem') return appointmentFromEws(item);
+  if (item.type === 'calendarItem') return appointmentFromEws(item, details);
   if (item.type === 'task') return taskFromEws(item, zone);
   return null;
 }
 
 /** An EWS item in the port's shape; null for items of a kind the engine does not sync (distribution lists…). */
-export function itemFromEws(item: EwsItem, zone: string): ExchangeItem | null {
-  const data = neutralOf(item, zone);
+export function itemFromEws(item: EwsItem, zone: string, details: OccurrenceDetails = new Map()): ExchangeItem | null {
+  const data = neutralOf(item, zone, details);
   const id = item.itemId?.id;
   if (!data || !id) return null;
   const stamp = findExtendedProperty(item.extendedProperties, crmIdProperty)?.value;

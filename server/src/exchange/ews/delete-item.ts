@@ -6,13 +6,14 @@
 import { el, type XmlNode } from '../../xml/render-xml';
 import type { XmlElement } from '../../xml/xml-element';
 import type { EwsCall } from './ews-call';
-import type { ItemRef } from './ews-types';
+import type { ItemOrOccurrenceRef } from './ews-types';
 import { buildItemId, checkItemRefs } from './ids-xml';
 import { mapOutcome, type Outcome } from './outcome';
 import { alignOutcomes, readResponseMessages } from './response-messages';
 
 export interface DeleteItemArgs {
-  readonly itemIds: readonly ItemRef[];
+  /** Items, or single occurrences of a series (deleting one adds it to the master's DeletedOccurrences). */
+  readonly itemIds: readonly ItemOrOccurrenceRef[];
   readonly deleteType?: 'HardDelete' | 'SoftDelete' | 'MoveToDeletedItems';
   readonly sendMeetingCancellations?: 'SendToNone' | 'SendOnlyToAll' | 'SendToAllAndSaveCopy';
   readonly affectedTaskOccurrences?: 'AllOccurrences' | 'SpecifiedOccurrenceOnly';

@@ -12,6 +12,20 @@ export interface ItemRef {
   readonly changeKey?: string;
 }
 
+/**
+ * One occurrence of a recurring series, addressed through its master (types.xsd
+ * `OccurrenceItemIdType`): `instanceIndex` counts the pattern's occurrences from 1,
+ * deleted ones included.
+ */
+export interface OccurrenceRef {
+  readonly recurringMasterId: string;
+  readonly instanceIndex: number;
+  readonly changeKey?: string;
+}
+
+/** What UpdateItem and DeleteItem can address. */
+export type ItemOrOccurrenceRef = ItemRef | OccurrenceRef;
+
 export type DistinguishedFolderName =
   | 'msgfolderroot'
   | 'root'

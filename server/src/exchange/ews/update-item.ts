@@ -10,11 +10,11 @@ import { el, type XmlNode } from '../../xml/render-xml';
 import { childText, firstChild, type XmlElement } from '../../xml/xml-element';
 import type { MessageDisposition } from './create-item';
 import type { EwsCall } from './ews-call';
-import type { FolderRef, ItemRef } from './ews-types';
+import type { FolderRef, ItemOrOccurrenceRef, ItemRef } from './ews-types';
 import { buildExtendedFieldUri, type ExtendedPropertyPath } from './extended-property';
 import type { CodecContext, FieldUpdate } from './field-codec';
 import { readFirstItem } from './get-item';
-import { buildItemId, buildTargetFolder, checkFolderRef, checkItemRefs } from './ids-xml';
+import { buildItemId, buildTargetFolder, checkFolderRef, checkItemRefs, describeItemRef } from './ids-xml';
 import { buildFieldUpdates, ITEM_ELEMENT, type ItemFieldChanges } from './item-xml';
 import { mapOutcome, type Outcome } from './outcome';
 import { alignOutcomes, readResponseMessages } from './response-messages';
@@ -27,8 +27,8 @@ export type SendMeetingInvitationsOrCancellations = 'SendToNone' | 'SendOnlyToAl
 const APPENDABLE = new Set(['body', 'requiredAttendees', 'optionalAttendees', 'resources', 'toRecipients', 'ccRecipients', 'bccRecipients', 'replyTo']);
 
 export interface ItemUpdate {
-  /** Include the ChangeKey last seen, so conflicts are detected. */
-  readonly itemId: ItemRef;
+  /** Include the ChangeKey last seen, so conflicts are detected; an occurrence is addressed through its master. */
+  readonly itemId: ItemOrOccurrenceRef;
   /** Properties to set (`value`) or delete (`null`). */
   readonly set: ItemFieldChanges;
   /** Appended instead of replaced (only body, attendees and recipients; same item type as `set`). */
@@ -72,7 +72,7 @@ function buildItemChange(update: ItemUpdate, ctx: CodecContext, requireChangeKey
     ...(update.append ? buildFieldUpdates(update.append, ctx) : []).map((u): FieldUpdate => (u.op === 'set' ? { ...u, op: 'append' } : u)),
     ...(update.deleteExtendedProperties ?? []).map((path): FieldUpdate => ({ op: 'delete', path: buildExtendedFieldUri(path) })),
   ];
-  if (descriptions.length === 0) throw new ExchangeError('invalid-request', `UpdateItem got no changes for item ${update.itemId.id}`);
+  if (descriptions.length === 0) throw new ExchangeError('invalid-request', `UpdateItem got no changes for item ${describeItemRef(update.itemId)}`);
   return el('t:ItemChange', {}, [buildItemId(update.itemId), el('t:Updates', {}, descriptions.map((d) => buildDescription(d, itemElement)))]);
 }
 
