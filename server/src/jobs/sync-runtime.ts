@@ -12,6 +12,7 @@ import { createCrmSyncAdapter } from '../sync/crm-adapter/crm-sync.adapter';
 import { createSqlSyncLogStore } from '../sync/sql/sql-sync-log.store';
 import { createSyncModule, type SyncModule } from '../sync/sync-module';
 import { createBatchTick } from './batch-tick';
+import { createMailboxExclusivity } from './mailbox-exclusivity';
 import { createSyncQueue } from './sync-queue.service';
 import { createAccountMailSource } from '../mail-filing/account-mail-source';
 import type { MailSource } from '../mail-filing/mail-source.port';
@@ -79,6 +80,7 @@ export async function startSyncRuntime(deps: SyncRuntimeDeps): Promise<SyncRunti
     caCertPem: deps.exchangeCaPem,
     ...(deps.metricsRegistry ? { metrics: createSyncMetrics(deps.metricsRegistry) } : {}),
     node: nodeName,
+    exclusive: createMailboxExclusivity(deps.db),
   });
   const boss = deps.databaseUrl ? new PgBoss({ connectionString: deps.databaseUrl, schema: deps.queueSchema ?? 'pgboss', schedule: false }) : null;
   const queue = boss
