@@ -29,6 +29,7 @@ describe.runIf(backends.includes('postgres'))('chaos convergence with real backe
     expect(report.chaosKills).toBeGreaterThanOrEqual(5);
     expect(report.injectedFaults / report.ewsCalls).toBeGreaterThanOrEqual(0.2);
     expect(report.crashes).toEqual([]);
+    expect(report.startUpRace).toMatchObject({ survivorCode: 0, survivorSummary: true });
     expect(report.records).toBeGreaterThan(20);
     expect(report.winnerChecks).toBeGreaterThanOrEqual(10);
     expect(report.mismatches).toEqual([]);

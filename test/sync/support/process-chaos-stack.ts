@@ -54,17 +54,31 @@ async function adminQuery(sql: string): Promise<void> {
 }
 
 /**
- * Starts the sandbox, creates and migrates a fresh schema, creates one CRM user per mailbox
+ * Starts the sandbox, creates a fresh schema, lets `beforeMigrate` start backends on it, migrates it, creates one CRM user per mailbox
  * and provisions server, accounts and the contacts rule through the real declarative
  * configuration service (what TANDEM_CONFIG does), once, before any backend starts.
  */
-export async function openProcessChaosStack(options: { seed: number; mailboxes: number }): Promise<ProcessChaosStack> {
+export async function openProcessChaosStack(options: {
+  seed: number;
+  mailboxes: number;
+  /** Runs on the empty schema, before this process migrates it (backends racing for the migrations). */
+  beforeMigrate?: (backendEnv: Readonly<Record<string, string>>) => Promise<void>;
+}): Promise<ProcessChaosStack> {
   const sandbox = await startSandbox({ faultSeed: options.seed });
   const schema = `chaos_${randomBytes(6).toString('hex')}`;
   let db: Database | undefined;
   try {
     await adminQuery(`CREATE SCHEMA ${quoteIdentifier(schema)}`);
     db = await openDatabase({ url: TEST_PG_URL, schema });
+    const secretsKey = randomBytes(32);
+    const backendEnv = {
+      DATABASE_URL: schemaUrl(TEST_PG_URL, schema),
+      SECRETS_KEY: secretsKey.toString('base64'),
+      EXCHANGE_CA_PEM: sandbox.caCertPem,
+      TANDEM_TIME_ZONE: 'Europe/Berlin',
+      LOG_LEVEL: 'error',
+    };
+    await options.beforeMigrate?.(backendEnv);
     await migrate(db);
     const crm = createCrmStore(db);
     const mailboxes: ChaosMailbox[] = [];
@@ -75,7 +89,6 @@ export async function openProcessChaosStack(options: { seed: number; mailboxes: 
       const user = await crm.users.create(SYSTEM_CONTEXT, { email: smtpAddress, displayName: `User ${i}`, isAdmin: false });
       mailboxes.push({ smtpAddress, userId: user.id });
     }
-    const secretsKey = randomBytes(32);
     const config = declarativeConfigSchema.parse({
       servers: [{ name: 'sandbox', type: 'on-premises', ewsUrl: sandbox.ewsUrl, version: 'Exchange2016', auth: { method: 'basic', username: sandbox.basic.user, password: sandbox.basic.password } }],
       accounts: mailboxes.map((mailbox) => ({ userId: mailbox.userId, mailbox: mailbox.smtpAddress, server: 'sandbox' })),
@@ -93,13 +106,6 @@ export async function openProcessChaosStack(options: { seed: number; mailboxes: 
     });
     await applyDeclarativeConfig(db, new SecretBox(secretsKey), config);
     const opened = db;
-    const backendEnv = {
-      DATABASE_URL: schemaUrl(TEST_PG_URL, schema),
-      SECRETS_KEY: secretsKey.toString('base64'),
-      EXCHANGE_CA_PEM: sandbox.caCertPem,
-      TANDEM_TIME_ZONE: 'Europe/Berlin',
-      LOG_LEVEL: 'error',
-    };
     return {
       sandbox,
       db: opened,

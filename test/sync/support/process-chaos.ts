@@ -5,6 +5,7 @@ import { parseTotals, startBackend, type BackendExit, type BackendProcess } from
 import { bundleSyncCli } from './process-chaos-bundle';
 import { findMismatches, snapshotSides } from './process-chaos-compare';
 import { ChaosEditor } from './process-chaos-edits';
+import { raceStartUp, type StartUpRace } from './process-chaos-startup';
 import { watchBackendWrites } from './process-chaos-writes';
 import { openProcessChaosStack, type ProcessChaosStack } from './process-chaos-stack';
 
@@ -34,6 +35,8 @@ export interface ProcessChaosReport {
   readonly exchangeEdits: number;
   readonly refusedCrmEdits: number;
   readonly backendRuns: number;
+  /** Two backends started on the empty schema, one killed during start-up (migrations). */
+  readonly startUpRace: StartUpRace | null;
   /** SIGKILLs at a seeded random point: after the n-th EWS answer, the n-th committed sync write, or a delay. */
   readonly chaosKills: number;
   readonly killsAfterAnswer: number;
@@ -111,7 +114,14 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
   const random = seededRandom(options.seed);
   const progress = options.progress ?? (() => undefined);
   const cli = await bundleSyncCli(`${process.pid}-${options.seed}`);
-  const stack = await openProcessChaosStack({ seed: options.seed, mailboxes: options.mailboxes });
+  let race: StartUpRace | undefined;
+  const stack = await openProcessChaosStack({
+    seed: options.seed,
+    mailboxes: options.mailboxes,
+    beforeMigrate: async (env) => {
+      race = await raceStartUp(cli, env, random);
+    },
+  });
   const live: { backend: BackendProcess | null } = { backend: null };
   try {
     const shape = new RunShape();
@@ -217,6 +227,7 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
       exchangeEdits: editor.tally.exchange,
       refusedCrmEdits: editor.tally.refused,
       backendRuns: tally.runs,
+      startUpRace: race ?? null,
       chaosKills: tally.chaosKills,
       killsAfterAnswer: tally.afterAnswer,
       killsAfterWrite: tally.afterWrite,
