@@ -95,4 +95,40 @@ describe('sync queue on the embedded database (pg-boss on PGlite)', () => {
     expect(ran.map((run) => run.instance)).toEqual([1, 1]);
     expect(new Set(ran.map((run) => run.accountId))).toEqual(new Set(['b6-0', 'b6-1']));
   });
+
+  it('leaves a mailbox whose run is still going to the next cycle, so the other mailboxes are not held up behind it', async () => {
+    const accounts = [{ accountId: 'slow', serverId: 'srv-a' }, { accountId: 'fast', serverId: 'srv-b' }];
+    const ran: string[] = [];
+    let releaseSlow: () => void = () => undefined;
+    const slowGate = new Promise<void>((resolve) => (releaseSlow = resolve));
+    const queue = createSyncQueue({
+      boss: bosses[0]!,
+      listActiveAccounts: async () => accounts,
+      syncMailbox: async (accountId): Promise<MailboxRunOutcome> => {
+        ran.push(accountId);
+        if (accountId === 'slow') await slowGate;
+        return { status: 'synced', runId: 'r', counts };
+      },
+      workers: 2,
+      perServerConcurrency: 1,
+      expireInSeconds: 60,
+      pollingIntervalSeconds: 0.5,
+      logger: pino({ level: 'silent' }),
+    });
+    await queue.start();
+    const waitFor = async (condition: () => boolean) => {
+      const deadline = Date.now() + 15_000;
+      while (!condition() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      expect(condition()).toBe(true);
+    };
+    expect(await queue.enqueueCycle()).toBe(2);
+    await waitFor(() => ran.includes('slow') && ran.includes('fast'));
+    // The next cycle while "slow" still runs: only "fast" is queued, and it runs again.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await queue.enqueueCycle()).toBe(1);
+    await waitFor(() => ran.filter((id) => id === 'fast').length === 2);
+    expect(ran.filter((id) => id === 'slow')).toHaveLength(1);
+    releaseSlow();
+    await queue.stop();
+  });
 });

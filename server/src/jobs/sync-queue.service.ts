@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { quoteIdentifier } from '../db/postgres-database';
 import { KeyedLimiter } from './keyed-limiter';
 import type { CycleAccount } from './sync-cycle.service';
 import type { MailboxRunOutcome } from '../sync/mailbox-sync.service';
@@ -8,6 +9,7 @@ import type { MailboxRunOutcome } from '../sync/mailbox-sync.service';
 export const mailboxSyncQueue = 'tandem-mailbox-sync';
 
 const jobDataSchema = z.object({ accountId: z.string().min(1), serverId: z.string().min(1) });
+const activeKeysSchema = z.array(z.object({ singleton_key: z.string().nullable() }));
 
 export interface SyncQueueDeps {
   /** A pg-boss instance on the shared PostgreSQL (or PGlite in embedded mode), already started. */
@@ -29,6 +31,8 @@ export interface SyncQueueDeps {
    */
   readonly mayWork?: () => boolean;
   readonly logger: Logger;
+  /** The schema pg-boss was started with (default `pgboss`). */
+  readonly schema?: string;
 }
 
 /**
@@ -88,11 +92,25 @@ export function createSyncQueue(deps: SyncQueueDeps) {
     await startWorking();
   }
 
-  /** Queues every active mailbox once; returns how many were queued (the rest already wait or run). */
+  /** Mailboxes whose job runs right now, on any instance. */
+  async function runningAccounts(): Promise<Set<string>> {
+    const schema = quoteIdentifier(deps.schema ?? 'pgboss');
+    const { rows } = await deps.boss.getDb().executeSql(`SELECT singleton_key FROM ${schema}.job WHERE name = $1 AND state = 'active'`, [mailboxSyncQueue]);
+    return new Set(activeKeysSchema.parse(rows).flatMap((row) => (row.singleton_key ? [row.singleton_key] : [])));
+  }
+
+  /**
+   * Queues every active mailbox once; returns how many were queued (the rest already wait
+   * or run). A mailbox whose run is still going is left to the next cycle: pg-boss always
+   * fetches the oldest queued job first, and a queued job whose mailbox is active cannot
+   * start, which fails the fetch, so every worker would wait for that one slow mailbox.
+   */
   async function enqueueCycle(): Promise<number> {
     const accounts = await deps.listActiveAccounts();
+    const running = await runningAccounts();
     let queued = 0;
     for (const account of accounts) {
+      if (running.has(account.accountId)) continue;
       if (await send(account)) queued += 1;
     }
     return queued;

@@ -93,6 +93,7 @@ export async function startSyncRuntime(deps: SyncRuntimeDeps): Promise<SyncRunti
         expireInSeconds: 1800,
         pollingIntervalSeconds: 2,
         mayWork: () => batchTick.isSelected(),
+        schema: deps.queueSchema ?? 'pgboss',
         logger: deps.logger,
       })
     : null;
