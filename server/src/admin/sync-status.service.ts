@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 import type { mailboxStatusSchema, runNowResultSchema, syncLogEntrySchema, syncRunSchema } from '../../../shared/admin/sync-status.schema';
+import type { SyncRule } from '../../../shared/admin/sync-rule.schema';
+import type { SyncTransition } from '../sync/error.policy';
+import { selectRulesForUser, type RuleSubject } from '../sync/rule-precedence.policy';
 import type { MailboxRunOutcome } from '../sync/mailbox-sync.service';
 import type { SqlClient } from '../sync/sql/sql-client';
 import { bool, instant, instantOrNull, int, json, text, textOrNull, type Row } from '../sync/sql/row';
@@ -9,12 +12,16 @@ type MailboxStatusView = z.infer<typeof mailboxStatusSchema>;
 type SyncRunView = z.infer<typeof syncRunSchema>;
 type SyncLogView = z.infer<typeof syncLogEntrySchema>;
 type RunNowResult = z.infer<typeof runNowResultSchema>;
+export type RuleRunResult = RunNowResult & { readonly accountId: string; readonly mailbox: string };
 
 const zero = { created: 0, changed: 0, deleted: 0, conflicts: 0, failed: 0 };
 
 export interface SyncStatusDeps {
   readonly db: SqlClient;
   readonly runMailbox: (accountId: string, force: boolean) => Promise<MailboxRunOutcome>;
+  /** "Run now" on a rule asks the same precedence the engine uses which mailboxes the rule governs. */
+  readonly listRules: () => Promise<readonly SyncRule[]>;
+  readonly userSubject: (userId: string) => Promise<RuleSubject>;
 }
 
 /** B9: the status wall, runs and their log, and the wall's buttons (run now, reset and resync). */
@@ -23,6 +30,14 @@ export function createSyncStatusService(deps: SyncStatusDeps) {
   async function requireAccount(accountId: string): Promise<void> {
     const found = await db.query<Row>('SELECT 1 FROM mailbox_accounts WHERE id = $1', [accountId]);
     if (found.rows.length === 0) throw notFound('Mailbox account');
+  }
+
+  async function runNow(accountId: string): Promise<RunNowResult> {
+    await requireAccount(accountId);
+    const outcome = await deps.runMailbox(accountId, true);
+    if (outcome.status === 'skipped') return { status: 'skipped', runId: null, message: outcome.reason };
+    const message = outcome.status === 'synced' ? `created ${outcome.counts.created}, changed ${outcome.counts.changed}, deleted ${outcome.counts.deleted}` : `failed: ${describeTransition(outcome.transition)}`;
+    return { status: outcome.status, runId: outcome.runId, message };
   }
 
   return {
@@ -70,12 +85,22 @@ export function createSyncStatusService(deps: SyncStatusDeps) {
         detail: (json(row, 'detail') as Record<string, unknown> | null) ?? {},
       }));
     },
-    async runNow(accountId: string): Promise<RunNowResult> {
-      await requireAccount(accountId);
-      const outcome = await deps.runMailbox(accountId, true);
-      if (outcome.status === 'skipped') return { status: 'skipped', runId: null, message: outcome.reason };
-      const message = outcome.status === 'synced' ? `created ${outcome.counts.created}, changed ${outcome.counts.changed}, deleted ${outcome.counts.deleted}` : `failed: ${outcome.transition.type}`;
-      return { status: outcome.status, runId: outcome.runId, message };
+    runNow,
+    /**
+     * B5 "run now" on a rule: every active mailbox whose user the rule governs (a more
+     * specific rule for that user hides it, as in the engine) is synced now, together.
+     * An inactive rule governs nobody, so it runs nothing.
+     */
+    async runRule(ruleId: string): Promise<RuleRunResult[]> {
+      const rules = await deps.listRules();
+      if (!rules.some((rule) => rule.id === ruleId)) throw notFound('Sync rule');
+      const { rows } = await db.query<Row>('SELECT id, mailbox, user_id FROM mailbox_accounts WHERE active ORDER BY mailbox');
+      const governed: Array<{ accountId: string; mailbox: string }> = [];
+      for (const row of rows) {
+        const subject = await deps.userSubject(text(row, 'user_id'));
+        if (selectRulesForUser(rules, subject).some((rule) => rule.id === ruleId)) governed.push({ accountId: text(row, 'id'), mailbox: text(row, 'mailbox') });
+      }
+      return Promise.all(governed.map(async (account) => ({ ...account, ...(await runNow(account.accountId)) })));
     },
     /**
      * "Reset and resync": forget every folder's sync state and the journal cursors, keep
@@ -93,6 +118,24 @@ export function createSyncStatusService(deps: SyncStatusDeps) {
       return rows[0] ? int(rows[0], 'n') : 0;
     },
   };
+}
+
+/** What the failed run leads to, in the admin's words (the wall's row has the times and the fix). */
+function describeTransition(transition: SyncTransition): string {
+  switch (transition.type) {
+    case 'auth-retry':
+      return `Exchange refused the sign-in (401, failure ${transition.authFailures}); the 401 policy waits before the next try`;
+    case 'deactivate':
+      return `the account is deactivated: ${transition.reason}`;
+    case 'back-off':
+      return 'Exchange is busy and asked Tandem to wait';
+    case 'retry-later':
+      return 'the next try follows later';
+    case 'reset-folder':
+      return 'a folder\'s sync state was no longer accepted; the next run reads the folder again';
+    case 'forget-folder':
+      return 'a folder of the rule no longer exists';
+  }
 }
 
 export type SyncStatusService = ReturnType<typeof createSyncStatusService>;

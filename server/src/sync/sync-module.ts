@@ -87,9 +87,9 @@ export function createSyncModule(deps: SyncModuleDeps) {
     perServerConcurrency: deps.perServerConcurrency ?? 4,
   });
   const connections = createExchangeConnectionService({ servers, config, gatewayFor, caCertPem: deps.caCertPem, oauthAuthority: deps.oauthAuthority });
-  const status = createSyncStatusService({ db: deps.db, runMailbox: syncMailbox });
+  const status = createSyncStatusService({ db: deps.db, runMailbox: syncMailbox, listRules: () => config.listRules(), userSubject: (userId) => deps.crm.userSubject(userId) });
 
-  const routes: RouteSpec[] = [...buildAdminServerRoutes(servers, connections), ...buildAdminAccountRoutes(accounts, connections, status), ...buildAdminRuleRoutes(rules, batch)];
+  const routes: RouteSpec[] = [...buildAdminServerRoutes(servers, connections), ...buildAdminAccountRoutes(accounts, connections, status), ...buildAdminRuleRoutes(rules, batch, status)];
 
   /** One cycle over all active accounts, then B9 retention. */
   async function runCycle(force = false) {

@@ -13,6 +13,7 @@ export type DiscoverResult = z.infer<typeof discoverUrlResultSchema>;
 export type TestConnectionResult = z.infer<typeof testConnectionResultSchema>;
 export type ExchangeFolder = z.infer<typeof exchangeFolderSchema>;
 export type RunNowResult = z.infer<typeof runNowResultSchema>;
+export type RuleRun = RunNowResult & { readonly accountId: string; readonly mailbox: string };
 export type SyncRun = z.infer<typeof syncRunSchema>;
 export type SyncLogEntry = z.infer<typeof syncLogEntrySchema>;
 
@@ -47,6 +48,8 @@ export interface AdminApi {
   createRule(input: SyncRuleInput): Promise<SyncRule>;
   updateRule(id: string, input: SyncRuleInput): Promise<SyncRule>;
   deleteRule(id: string): Promise<void>;
+  /** Syncs now every active mailbox the rule governs; the server applies the rules' precedence. */
+  runRule(id: string): Promise<{ runs: RuleRun[] }>;
   getBatch(): Promise<BatchSettingsView>;
   saveBatch(input: BatchSettingsInput): Promise<BatchSettingsView>;
   listUsers(): Promise<CrmUser[]>;
@@ -79,6 +82,7 @@ export function createAdminApi(options: AdminHttpOptions): AdminApi {
     createRule: (input) => call('POST', '/admin/sync-rules', input),
     updateRule: (ruleId, input) => call('PUT', `/admin/sync-rules/${id(ruleId)}`, input),
     deleteRule: (ruleId) => call('DELETE', `/admin/sync-rules/${id(ruleId)}`),
+    runRule: (ruleId) => call('POST', `/admin/sync-rules/${id(ruleId)}/run-now`),
     getBatch: () => call('GET', '/admin/sync/batch'),
     saveBatch: (input) => call('PUT', '/admin/sync/batch', input),
     listUsers: async () => (await call<{ items: CrmUser[] }>('GET', '/crm/users?limit=200')).items,

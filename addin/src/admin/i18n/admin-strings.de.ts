@@ -122,7 +122,7 @@ export const adminDe: AdminStrings = {
     templateCompany: 'Vorlagefirma (ID) für aus Exchange angelegte Firmen', companySalutation: 'Anrede für Firmenadressen',
     initialImport: 'Auch Datensätze importieren, geändert seit (optional)',
     initialImportHint: 'Leer: nur Änderungen nach dem Speichern der Regel werden abgeglichen – kein Massenabgleich der Historie.',
-    runNow: 'Jetzt ausführen', runNowDone: (count: number) => (count === 1 ? 'Für 1 Postfach gestartet; siehe Statusübersicht.' : `Für ${count} Postfächer gestartet; siehe Statusübersicht.`),
+    runNow: 'Jetzt ausführen', runNowDone: (count: number) => (count === 1 ? 'Für 1 Postfach ausgeführt; Details in der Statusübersicht.' : `Für ${count} Postfächer ausgeführt; Details in der Statusübersicht.`),
     runNowNone: 'Kein aktives Postfachkonto fällt unter diese Regel.',
     precedenceTitle: 'Wenn Regeln sich überschneiden',
     precedence: [

@@ -120,7 +120,7 @@ export const adminEn = {
     templateCompany: 'Template company (id) for companies created from Exchange', companySalutation: 'Salutation used for company addresses',
     initialImport: 'Also import records changed since (optional)',
     initialImportHint: 'Empty: only changes made after the rule is saved are synced — no mass push of history.',
-    runNow: 'Run now', runNowDone: (count: number) => `Started for ${count} mailbox${count === 1 ? '' : 'es'}; see the status wall.`,
+    runNow: 'Run now', runNowDone: (count: number) => `Ran for ${count} mailbox${count === 1 ? '' : 'es'}; details on the status wall.`,
     runNowNone: 'No active mailbox account falls under this rule.',
     precedenceTitle: 'When rules overlap',
     precedence: [

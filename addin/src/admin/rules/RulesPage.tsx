@@ -6,13 +6,13 @@ import { describeApiError } from '../forms/describe-api-error';
 import { FormMessage } from '../forms/FormMessage';
 import type { AdminStrings } from '../i18n/admin-strings';
 import type { AdminData } from '../shell/use-admin-data';
-import { accountsOfRule } from './rule-accounts';
 import { RuleForm } from './RuleForm';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  actions: { display: 'flex', gap: tokens.spacingHorizontalXS },
+  // Keeps the buttons on one line each however long the rule's description is.
+  actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexShrink: 0, whiteSpace: 'nowrap' },
   precedence: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
@@ -44,11 +44,13 @@ export function RulesPage({ strings: s, api, data, onChanged }: RulesPageProps) 
   }
 
   async function runNow(rule: SyncRule) {
-    const targets = accountsOfRule(rule, data.accounts, data.users);
-    if (targets.length === 0) return setNotice({ intent: 'warning', text: s.rules.runNowNone });
+    setNotice(null);
     try {
-      const results = await Promise.all(targets.map(async (account) => `${account.mailbox}: ${(await api.runNow(account.id)).message}`));
-      setNotice({ intent: 'success', text: `${s.rules.runNowDone(targets.length)} ${results.join(' · ')}` });
+      const { runs } = await api.runRule(rule.id);
+      if (runs.length === 0) return setNotice({ intent: 'warning', text: s.rules.runNowNone });
+      const allSynced = runs.every((run) => run.status === 'synced');
+      const text = runs.map((run) => `${run.mailbox}: ${run.message}`).join(' · ');
+      setNotice({ intent: allSynced ? 'success' : 'warning', text: `${s.rules.runNowDone(runs.length)} ${text}` });
     } catch (error) {
       setNotice({ intent: 'error', text: describeApiError(error, s) });
     }

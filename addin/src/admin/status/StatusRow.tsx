@@ -5,6 +5,7 @@ import { classifyMailbox, minutesUntil, type MailboxState } from './mailbox-stat
 
 const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
+  mailbox: { overflowWrap: 'anywhere' },
   explain: { display: 'block', color: tokens.colorNeutralForeground2, fontSize: tokens.fontSizeBase200 },
 });
 
@@ -30,7 +31,7 @@ export function StatusRow({ strings: s, row, now, busy, onReactivate, onReset, o
   const error = row.lastError ?? row.deactivatedReason;
   return (
     <TableRow data-mailbox={row.mailbox} data-state={state}>
-      <TableCell>{row.mailbox}</TableCell>
+      <TableCell className={styles.mailbox}>{row.mailbox}</TableCell>
       <TableCell>
         <Badge appearance="filled" color={badgeColor[state]}>
           {label}

@@ -14,9 +14,19 @@ const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'center', flexWrap: 'wrap' },
   scroll: { overflowX: 'auto' },
   table: { minWidth: '960px' },
+  // The table lays out fixed columns; these shares keep addresses and errors readable.
+  mailbox: { width: '20%' },
+  state: { width: '8%' },
+  time: { width: '12%' },
+  counts: { width: '13%' },
+  error: { width: '23%' },
+  retry: { width: '10%' },
+  actions: { width: '14%' },
 });
 
 export const STATUS_REFRESH_MS = 15_000;
+
+type Notice = { readonly intent: 'success' | 'error' | 'warning'; readonly text: string };
 
 export interface StatusWallProps {
   readonly strings: AdminStrings;
@@ -34,7 +44,7 @@ export function StatusWall({ strings: s, api, accounts, onAccountsChanged, refre
   const [updatedAt, setUpdatedAt] = useState(0);
   const [auto, setAuto] = useState(true);
   const [filter, setFilter] = useState('');
-  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busy, setBusy] = useState('');
   const [history, setHistory] = useState<MailboxStatusView | null>(null);
 
@@ -54,10 +64,11 @@ export function StatusWall({ strings: s, api, accounts, onAccountsChanged, refre
     return () => window.clearInterval(timer);
   }, [refresh, auto, refreshMs]);
 
-  async function act(row: MailboxStatusView, action: () => Promise<string>) {
+  async function act(row: MailboxStatusView, action: () => Promise<string | Notice>) {
     setBusy(row.accountId);
     try {
-      setNotice({ intent: 'success', text: await action() });
+      const outcome = await action();
+      setNotice(typeof outcome === 'string' ? { intent: 'success', text: outcome } : outcome);
       await refresh();
     } catch (error) {
       setNotice({ intent: 'error', text: `${row.mailbox}: ${describeApiError(error, s)}` });
@@ -78,7 +89,12 @@ export function StatusWall({ strings: s, api, accounts, onAccountsChanged, refre
     if (!window.confirm(s.status.resetConfirm(row.mailbox))) return;
     void act(row, async () => s.status.resetDone((await api.resetAccount(row.accountId)).foldersReset));
   };
-  const runNow = (row: MailboxStatusView) => act(row, async () => s.status.runResult(row.mailbox, (await api.runNow(row.accountId)).message));
+  const runNow = (row: MailboxStatusView) =>
+    act(row, async () => {
+      const result = await api.runNow(row.accountId);
+      // A run that failed is not a success just because the button worked.
+      return { intent: result.status === 'synced' ? 'success' : 'warning', text: s.status.runResult(row.mailbox, result.message) };
+    });
 
   const wanted = filter.trim().toLowerCase();
   const shown = (rows ?? []).filter((row) => row.mailbox.includes(wanted));
@@ -98,13 +114,13 @@ export function StatusWall({ strings: s, api, accounts, onAccountsChanged, refre
           <Table className={styles.table} aria-label={s.status.heading}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{s.status.mailbox}</TableHeaderCell>
-                <TableHeaderCell>{s.status.state}</TableHeaderCell>
-                <TableHeaderCell>{s.status.lastSuccess}</TableHeaderCell>
-                <TableHeaderCell>{s.status.counts}</TableHeaderCell>
-                <TableHeaderCell>{s.status.error}</TableHeaderCell>
-                <TableHeaderCell>{s.status.nextRetry}</TableHeaderCell>
-                <TableHeaderCell>{s.status.actions}</TableHeaderCell>
+                <TableHeaderCell className={styles.mailbox}>{s.status.mailbox}</TableHeaderCell>
+                <TableHeaderCell className={styles.state}>{s.status.state}</TableHeaderCell>
+                <TableHeaderCell className={styles.time}>{s.status.lastSuccess}</TableHeaderCell>
+                <TableHeaderCell className={styles.counts}>{s.status.counts}</TableHeaderCell>
+                <TableHeaderCell className={styles.error}>{s.status.error}</TableHeaderCell>
+                <TableHeaderCell className={styles.retry}>{s.status.nextRetry}</TableHeaderCell>
+                <TableHeaderCell className={styles.actions}>{s.status.actions}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>

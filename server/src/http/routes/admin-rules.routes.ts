@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import { batchSettingsInputSchema, batchSettingsSchema } from '../../../../shared/admin/batch-settings.schema';
 import { syncRuleInputSchema, syncRuleSchema } from '../../../../shared/admin/sync-rule.schema';
+import { runNowResultSchema } from '../../../../shared/admin/sync-status.schema';
 import type { BatchSettingsStore } from '../../admin/batch-settings.store';
 import type { SyncRuleStore } from '../../admin/sync-rule.store';
+import type { SyncStatusService } from '../../admin/sync-status.service';
 import { notFound } from '../http-error';
 import { defineRoute, type RouteSpec } from '../route-spec';
 
 const idParams = z.strictObject({ id: z.string().min(1) });
+const ruleRunSchema = z.strictObject({ runs: z.array(runNowResultSchema.extend({ accountId: z.string(), mailbox: z.string() })) });
 
-/** B5 and B6 under `/api/admin`: sync rules and the batch process settings. */
-export function buildAdminRuleRoutes(rules: SyncRuleStore, batch: BatchSettingsStore): RouteSpec[] {
+/** B5 and B6 under `/api/admin`: sync rules, "run now" per rule, and the batch process settings. */
+export function buildAdminRuleRoutes(rules: SyncRuleStore, batch: BatchSettingsStore, status: SyncStatusService): RouteSpec[] {
   return [
     defineRoute({ method: 'get', path: '/sync-rules', summary: 'List sync rules', tag: 'admin', role: 'admin', response: z.array(syncRuleSchema), handle: () => rules.list() }),
     defineRoute({
@@ -44,6 +47,16 @@ export function buildAdminRuleRoutes(rules: SyncRuleStore, batch: BatchSettingsS
       handle: async ({ params }) => {
         if (!(await rules.remove(params.id))) throw notFound('Sync rule');
       },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/sync-rules/:id/run-now',
+      summary: 'Sync now every active mailbox this rule governs (by the rules\' precedence), ignoring pending retry times',
+      tag: 'admin',
+      role: 'admin',
+      params: idParams,
+      response: ruleRunSchema,
+      handle: async ({ params }) => ({ runs: await status.runRule(params.id) }),
     }),
     defineRoute({
       method: 'get',
