@@ -1,3 +1,12 @@
+export interface QueryOptions {
+  /**
+   * For a statement that runs often with the same text (one name, one text): a PostgreSQL
+   * server then parses and plans it once per connection as a prepared statement instead of
+   * on every call. PGlite ignores it.
+   */
+  readonly name?: string;
+}
+
 /**
  * The one database interface of the backend. Both implementations speak the PostgreSQL
  * dialect: PGlite (embedded, zero set-up) and a PostgreSQL server (production, several
@@ -10,7 +19,7 @@ export interface Database {
    * One statement with `$1…` parameters. int8/bigint columns come back as strings from a
    * server and as numbers from PGlite: cast them in SQL (`::int`, `::text`) when it matters.
    */
-  query<T extends Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<{ rows: T[] }>;
+  query<T extends Record<string, unknown>>(sql: string, params?: readonly unknown[], options?: QueryOptions): Promise<{ rows: T[] }>;
   /** Parameterless, possibly multi-statement SQL (PGlite's `query` refuses several statements). */
   exec(sql: string): Promise<void>;
   /** Runs `fn` in one transaction; inside it, `tx` is the only handle to use. Nested calls join the outer one. */

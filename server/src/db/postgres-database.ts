@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database } from './database';
+import type { Database, QueryOptions } from './database';
 
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
@@ -12,8 +12,9 @@ class PostgresDatabase implements Database {
     private readonly inTransaction = false,
   ) {}
 
-  async query<T extends Record<string, unknown>>(sql: string, params: readonly unknown[] = []): Promise<{ rows: T[] }> {
-    const result = await this.handle.query<T>(sql, [...params]);
+  async query<T extends Record<string, unknown>>(sql: string, params: readonly unknown[] = [], options: QueryOptions = {}): Promise<{ rows: T[] }> {
+    const values = [...params];
+    const result = options.name ? await this.handle.query<T>({ name: options.name, text: sql, values }) : await this.handle.query<T>(sql, values);
     return { rows: result.rows };
   }
 
