@@ -54,6 +54,18 @@ export const crmFilterConditionSchema = z.strictObject({
 });
 export type CrmFilterCondition = z.infer<typeof crmFilterConditionSchema>;
 
+/**
+ * C5 delete protection: at most this many deletes per direction in one mailbox run. A
+ * run that meets more carries out none of them in that direction (nor later ones in the
+ * same run): they are logged as held back, the status raises an alert, and they wait,
+ * re-checked on every run, until the admin raises the limit or switches protection off.
+ * 0 holds back every delete.
+ */
+export const deleteProtectionSchema = z.strictObject({
+  maxDeletesPerRun: z.number().int().min(0).max(100_000),
+});
+export type DeleteProtection = z.infer<typeof deleteProtectionSchema>;
+
 /** B7 options, collected from the seed vendors. */
 export const syncRuleOptionsSchema = z.strictObject({
   bodyFormat: z.enum(['html', 'text']).default('html'),
@@ -67,6 +79,8 @@ export const syncRuleOptionsSchema = z.strictObject({
   companySalutation: z.string().min(1).max(100).nullable().default(null),
   /** Null: only changes made after the rule was created are synced (no history push). */
   initialImportSince: z.iso.datetime({ offset: true }).nullable().default(null),
+  /** C5; null: deletes travel as the rule's switches say, without a limit. */
+  deleteProtection: deleteProtectionSchema.nullable().default(null),
 });
 export type SyncRuleOptions = z.infer<typeof syncRuleOptionsSchema>;
 

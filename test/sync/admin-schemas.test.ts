@@ -69,6 +69,7 @@ describe('admin schemas', () => {
       templateCompanyId: null,
       companySalutation: null,
       initialImportSince: null,
+      deleteProtection: null,
     });
     expect(parsed.includeSubfolders).toBe(false);
   });

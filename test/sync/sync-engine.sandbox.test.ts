@@ -66,7 +66,7 @@ describe('sync engine end to end: CRM store, SQL state, EWS adapter, sandbox', (
       includeSubfolders: false,
       newItemsFolder: null,
       crmFilter: [],
-      options: { bodyFormat: 'html', oneWayInfoTexts: false, keepExchangeText: false, templateCompanyId: null, companySalutation: null, initialImportSince: null },
+      options: { bodyFormat: 'html', oneWayInfoTexts: false, keepExchangeText: false, templateCompanyId: null, companySalutation: null, initialImportSince: null, deleteProtection: null },
     });
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@ import { crmWriteContext, type PlannedMerge, type RuleSyncContext } from './rule
 import type { SyncPair } from './sync-state.port';
 import type { MergeDecision } from './merge.types';
 import type { NeutralItem } from '../exchange/exchange-items';
+import type { SyncSide } from './merge.types';
 
 /** A pair whose values agree but whose item lacks the CRM id stamp: write the stamp only. */
 export function stampOnlyMerge(pair: SyncPair & { itemId: string }, snapshot: { crm: NeutralItem; exchange: NeutralItem }, changeKey = pair.changeKey ?? ''): PlannedMerge {
@@ -153,12 +154,32 @@ async function applyDeletes(ctx: RuleSyncContext, merges: readonly PlannedMerge[
 }
 
 /**
+ * Deletes the delete protection held back (C5) keep their pair and come up again on the
+ * next run: a CRM deletion stays queued, an Exchange removal is re-checked by the
+ * folder's confirmation of recently synced items. Nothing else of the merge is written.
+ */
+async function holdBackDeletes(ctx: RuleSyncContext, held: readonly { merge: PlannedMerge; side: SyncSide }[]): Promise<void> {
+  for (const { merge, side } of held) {
+    const ids = { crmId: merge.crmId, itemId: merge.item?.id ?? null };
+    ctx.recorder.record(side, 'skipped', ctx.rule.dataType, ids, { operation: 'delete', reason: 'delete protection', limit: ctx.deleteGuard.limit });
+    if (side === 'exchange') {
+      ctx.recorder.failedCrmIds.add(merge.crmId);
+      await ctx.state.addPending(ctx.account.id, ctx.rule.id, merge.crmId);
+    } else if (merge.pair) {
+      await ctx.state.savePair({ ...merge.pair, syncedAt: ctx.now().toISOString() });
+    }
+  }
+}
+
+/**
  * Carries out decided merges: CRM writes, then Exchange creates, updates and deletes in
  * batches, then the pairs. A pair is saved only after the writes it describes succeeded,
  * so a failure or crash leaves the old pair and the work is redone, never duplicated.
  */
-export async function applyMerges(ctx: RuleSyncContext, merges: readonly PlannedMerge[]): Promise<ApplyResult> {
+export async function applyMerges(ctx: RuleSyncContext, planned: readonly PlannedMerge[]): Promise<ApplyResult> {
   const result: ApplyResult = { stale: [], vanished: [] };
+  const { apply: merges, held } = ctx.deleteGuard.screen(planned);
+  await holdBackDeletes(ctx, held);
   await applyCrmWrites(ctx, merges);
   const created = await applyCreates(ctx, merges.filter((merge) => merge.decision.exchange.op === 'create'));
   const updated = await applyUpdates(ctx, merges, result);

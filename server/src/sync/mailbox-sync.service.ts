@@ -6,6 +6,7 @@ import type { ExchangeFolder, ExchangeGateway, ExchangeGatewayFactory } from '..
 import type { CrmSyncPort } from './crm-sync.port';
 import { decideTransition, defaultErrorPolicyTimings, type SyncTransition } from './error.policy';
 import { syncCrmChanges } from './crm-pass';
+import { DeleteGuard, heldDeletesMessage } from './delete-protection';
 import { syncFolderChanges } from './exchange-pass';
 import { folderClassOf, resolveRuleFolders, type ResolvedFolders } from './folder-resolver';
 import { assignFolderOwners, selectRulesForUser } from './rule-precedence.policy';
@@ -69,9 +70,9 @@ export function createMailboxSync(deps: MailboxSyncDeps) {
     return tree;
   }
 
-  async function syncRule(account: AccountForSync, gateway: ExchangeGateway, tree: readonly ExchangeFolder[], plan: RulePlan, recorder: RunRecorder): Promise<void> {
+  async function syncRule(account: AccountForSync, gateway: ExchangeGateway, tree: readonly ExchangeFolder[], plan: RulePlan, recorder: RunRecorder, deleteGuard: DeleteGuard): Promise<void> {
     const classFolderIds = tree.filter((folder) => folder.folderClass === folderClassOf[plan.rule.dataType]).map((folder) => folder.id);
-    const ctx: RuleSyncContext = { account, rule: plan.rule, mergeRule: toMergeRule(plan.rule), folders: plan.folders, classFolderIds, gateway, crm: deps.crm, state: deps.state, recorder, now: deps.now, options };
+    const ctx: RuleSyncContext = { account, rule: plan.rule, mergeRule: toMergeRule(plan.rule), folders: plan.folders, classFolderIds, gateway, crm: deps.crm, state: deps.state, recorder, now: deps.now, options, deleteGuard };
     if (plan.folders.missing.length > 0) recorder.record('none', 'failed', plan.rule.dataType, {}, { ruleId: plan.rule.id, missingFolders: plan.folders.missing });
     for (const folderId of plan.folders.folderIds) await syncFolderWithPolicy(ctx, account, folderId);
     await syncCrmChanges(ctx);
@@ -148,10 +149,18 @@ export function createMailboxSync(deps: MailboxSyncDeps) {
       const subject = await deps.crm.userSubject(account.userId);
       const rules = selectRulesForUser(await deps.config.listRules(), subject);
       const tree = rules.length > 0 ? await folderTree(account, gateway) : [];
-      for (const plan of planRules(rules, tree)) await syncRule(account, gateway, tree, plan, recorder);
+      const guards: DeleteGuard[] = [];
+      for (const plan of planRules(rules, tree)) {
+        const guard = DeleteGuard.forRule(plan.rule);
+        guards.push(guard);
+        await syncRule(account, gateway, tree, plan, recorder, guard);
+      }
       await recorder.flush();
       const now = deps.now().toISOString();
-      await deps.statuses.saveStatus({ ...emptyStatus(accountId), lastRunAt: now, lastSuccessAt: now, counts: recorder.counts });
+      // Held-back deletes (C5) do not fail the run, but the status wall must show them until resolved.
+      const held = heldDeletesMessage(guards);
+      const heldStatus = held ? { lastError: held, lastErrorKind: 'delete-protection', alert: true } : {};
+      await deps.statuses.saveStatus({ ...emptyStatus(accountId), lastRunAt: now, lastSuccessAt: now, counts: recorder.counts, ...heldStatus });
       await deps.log.finishRun(runId, now, recorder.counts, null);
       return { status: 'synced', runId, counts: recorder.counts };
     } catch (error) {

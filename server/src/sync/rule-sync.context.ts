@@ -1,6 +1,7 @@
 import type { SyncRule } from '../../../shared/admin/sync-rule.schema';
 import type { ExchangeGateway } from '../exchange/exchange-gateway';
 import type { CrmReadOptions, CrmSyncPort, CrmWriteContext } from './crm-sync.port';
+import type { DeleteGuard } from './delete-protection';
 import type { ResolvedFolders } from './folder-resolver';
 import type { MergeDecision, MergeRule } from './merge.types';
 import type { RunRecorder } from './run-recorder';
@@ -37,6 +38,8 @@ export interface RuleSyncContext {
   readonly recorder: RunRecorder;
   readonly now: () => Date;
   readonly options: EngineOptions;
+  /** C5: counts this run's deletes per side and holds them back past the rule's limit. */
+  readonly deleteGuard: DeleteGuard;
 }
 
 /** One decided merge, with what is known about both sides' identities. */

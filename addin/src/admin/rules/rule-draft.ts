@@ -52,6 +52,7 @@ export function draftFromRule(rule: SyncRule | undefined): RuleDraft {
       keepExchangeText: rule?.options.keepExchangeText ?? false,
       templateCompanyId: rule?.options.templateCompanyId ?? null,
       companySalutation: rule?.options.companySalutation ?? null,
+      deleteProtection: rule?.options.deleteProtection ?? null,
     },
     initialImportSince: rule?.options.initialImportSince?.slice(0, 10) ?? '',
   };
