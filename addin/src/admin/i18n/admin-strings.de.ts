@@ -122,6 +122,8 @@ export const adminDe: AdminStrings = {
     templateCompany: 'Vorlagefirma (ID) für aus Exchange angelegte Firmen', companySalutation: 'Anrede für Firmenadressen',
     initialImport: 'Auch Datensätze importieren, geändert seit (optional)',
     initialImportHint: 'Leer: nur Änderungen nach dem Speichern der Regel werden abgeglichen – kein Massenabgleich der Historie.',
+    deleteProtection: 'Löschschutz', deleteLimit: 'Höchstens so viele Löschungen je Richtung und Lauf',
+    deleteLimitHint: 'Mehr in einem Lauf werden zurückgehalten, protokolliert und als Warnung angezeigt, bis Sie die Grenze erhöhen oder den Schutz ausschalten. 0 hält jede Löschung zurück.',
     runNow: 'Jetzt ausführen', runNowDone: (count: number) => (count === 1 ? 'Für 1 Postfach ausgeführt; Details in der Statusübersicht.' : `Für ${count} Postfächer ausgeführt; Details in der Statusübersicht.`),
     runNowNone: 'Kein aktives Postfachkonto fällt unter diese Regel.',
     precedenceTitle: 'Wenn Regeln sich überschneiden',

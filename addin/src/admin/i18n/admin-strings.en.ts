@@ -120,6 +120,8 @@ export const adminEn = {
     templateCompany: 'Template company (id) for companies created from Exchange', companySalutation: 'Salutation used for company addresses',
     initialImport: 'Also import records changed since (optional)',
     initialImportHint: 'Empty: only changes made after the rule is saved are synced — no mass push of history.',
+    deleteProtection: 'Delete protection', deleteLimit: 'At most this many deletes per direction and run',
+    deleteLimitHint: 'More in one run are held back, logged and shown as an alert until you raise the limit or switch protection off. 0 holds back every delete.',
     runNow: 'Run now', runNowDone: (count: number) => `Ran for ${count} mailbox${count === 1 ? '' : 'es'}; details on the status wall.`,
     runNowNone: 'No active mailbox account falls under this rule.',
     precedenceTitle: 'When rules overlap',

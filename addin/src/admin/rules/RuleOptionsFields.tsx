@@ -16,7 +16,15 @@ function errorProps(errors: FieldErrors, path: string) {
   return { validationMessage: message, validationState: message ? ('error' as const) : ('none' as const) };
 }
 
-/** B7 options of a rule. */
+/** Suggested when protection is switched on: a handful of deletes passes, a mass deletion is held back. */
+const defaultDeleteLimit = 20;
+
+function deleteLimitOf(value: string): number {
+  const limit = Math.floor(Number(value));
+  return Number.isFinite(limit) && limit >= 0 ? Math.min(limit, 100_000) : 0;
+}
+
+/** B7 options of a rule, and C5 delete protection. */
 export function RuleOptionsFields({ strings: s, draft, onChange, errors }: RuleOptionsFieldsProps) {
   const styles = useFormStyles();
   const options = draft.options;
@@ -45,6 +53,16 @@ export function RuleOptionsFields({ strings: s, draft, onChange, errors }: RuleO
           <Input type="date" value={draft.initialImportSince} onChange={(_e, d) => onChange({ initialImportSince: d.value })} />
         </Field>
       </div>
+      <Checkbox
+        checked={options.deleteProtection !== null}
+        onChange={(_e, d) => setOption({ deleteProtection: d.checked === true ? { maxDeletesPerRun: defaultDeleteLimit } : null })}
+        label={s.rules.deleteProtection}
+      />
+      {options.deleteProtection !== null && (
+        <Field label={s.rules.deleteLimit} hint={s.rules.deleteLimitHint} {...errorProps(errors, 'options.deleteProtection.maxDeletesPerRun')}>
+          <Input type="number" min={0} value={String(options.deleteProtection.maxDeletesPerRun)} onChange={(_e, d) => setOption({ deleteProtection: { maxDeletesPerRun: deleteLimitOf(d.value) } })} />
+        </Field>
+      )}
     </fieldset>
   );
 }
