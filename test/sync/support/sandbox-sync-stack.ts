@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { pino } from 'pino';
-import { syncRuleInputSchema, type SyncRuleInput } from '../../../shared/admin/sync-rule.schema';
+import { syncRuleInputSchema, type SyncRule, type SyncRuleInput } from '../../../shared/admin/sync-rule.schema';
 import { startSandbox, type ItemInfo, type Sandbox } from '../../../sandbox/index';
 import { createCrmStore, type CrmStore } from '../../../server/src/crm/crm-store';
 import type { WriteContext } from '../../../server/src/crm/viewer';
@@ -32,7 +32,9 @@ export interface SandboxSyncStack {
   readonly test: TestDatabase;
   readonly system: WriteContext;
   addUser(mailbox: string): Promise<StackUser>;
-  addRule(user: StackUser, rule: RuleSpec): Promise<void>;
+  addRule(user: StackUser, rule: RuleSpec): Promise<SyncRule>;
+  /** Changes a rule's options as an admin would in the console. */
+  updateRuleOptions(rule: SyncRule, options: Partial<SyncRuleInput['options']>): Promise<SyncRule>;
   close(): Promise<void>;
 }
 
@@ -97,7 +99,13 @@ export async function openSandboxSyncStack(): Promise<SandboxSyncStack> {
         validity: { scope: 'user', userId: user.userId },
         options: { bodyFormat: 'html', ...rule.options },
       });
-      await sync.stores.rules.create(input);
+      return sync.stores.rules.create(input);
+    },
+    async updateRuleOptions(rule, options) {
+      const { id, createdAt: _created, updatedAt: _updated, ...input } = rule;
+      const updated = await sync.stores.rules.update(id, syncRuleInputSchema.parse({ ...input, options: { ...input.options, ...options } }));
+      if (!updated) throw new Error(`no rule ${id}`);
+      return updated;
     },
     async close() {
       await sandbox.close();
