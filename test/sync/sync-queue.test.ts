@@ -49,6 +49,7 @@ describe('sync queue on the embedded database (pg-boss on PGlite)', () => {
         expireInSeconds: 60,
         pollingIntervalSeconds: 0.5,
         logger: pino({ level: 'silent' }),
+        schema: 'pgboss',
       }),
     );
     for (const queue of queues) await queue.start();
@@ -81,6 +82,7 @@ describe('sync queue on the embedded database (pg-boss on PGlite)', () => {
         // Instance 0 was just dropped by the batch settings; its workers still poll.
         mayWork: () => instance === 1,
         logger: pino({ level: 'silent' }),
+        schema: 'pgboss',
       }),
     );
     await queues[0]!.start();
@@ -114,6 +116,7 @@ describe('sync queue on the embedded database (pg-boss on PGlite)', () => {
       expireInSeconds: 60,
       pollingIntervalSeconds: 0.5,
       logger: pino({ level: 'silent' }),
+      schema: 'pgboss',
     });
     await queue.start();
     const waitFor = async (condition: () => boolean) => {

@@ -31,8 +31,8 @@ export interface SyncQueueDeps {
    */
   readonly mayWork?: () => boolean;
   readonly logger: Logger;
-  /** The schema pg-boss was started with (default `pgboss`). */
-  readonly schema?: string;
+  /** The schema `boss` was started with (pg-boss's default is `pgboss`); the cycle reads its running jobs there. */
+  readonly schema: string;
 }
 
 /**
@@ -94,7 +94,7 @@ export function createSyncQueue(deps: SyncQueueDeps) {
 
   /** Mailboxes whose job runs right now, on any instance. */
   async function runningAccounts(): Promise<Set<string>> {
-    const schema = quoteIdentifier(deps.schema ?? 'pgboss');
+    const schema = quoteIdentifier(deps.schema);
     const { rows } = await deps.boss.getDb().executeSql(`SELECT singleton_key FROM ${schema}.job WHERE name = $1 AND state = 'active'`, [mailboxSyncQueue]);
     return new Set(activeKeysSchema.parse(rows).flatMap((row) => (row.singleton_key ? [row.singleton_key] : [])));
   }

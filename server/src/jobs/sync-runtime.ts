@@ -82,7 +82,8 @@ export async function startSyncRuntime(deps: SyncRuntimeDeps): Promise<SyncRunti
     node: nodeName,
     exclusive: createMailboxExclusivity(deps.db),
   });
-  const boss = deps.databaseUrl ? new PgBoss({ connectionString: deps.databaseUrl, schema: deps.queueSchema ?? 'pgboss', schedule: false }) : null;
+  const queueSchema = deps.queueSchema ?? 'pgboss';
+  const boss = deps.databaseUrl ? new PgBoss({ connectionString: deps.databaseUrl, schema: queueSchema, schedule: false }) : null;
   const queue = boss
     ? createSyncQueue({
         boss,
@@ -93,7 +94,7 @@ export async function startSyncRuntime(deps: SyncRuntimeDeps): Promise<SyncRunti
         expireInSeconds: 1800,
         pollingIntervalSeconds: 2,
         mayWork: () => batchTick.isSelected(),
-        schema: deps.queueSchema ?? 'pgboss',
+        schema: queueSchema,
         logger: deps.logger,
       })
     : null;

@@ -33,6 +33,7 @@ async function main(): Promise<void> {
     expireInSeconds: 60,
     pollingIntervalSeconds: 0.5,
     logger: pino({ level: 'silent' }),
+    schema,
   });
   await queue.start();
   const until = Date.now() + runForMs;
