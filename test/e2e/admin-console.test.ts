@@ -131,7 +131,7 @@ describe.runIf(hasChromium())('Admin console in Chromium against the backend and
     await edit.getByRole('button', { name: 'Replace: Password' }).waitFor();
   }
 
-  it('adds two mailbox accounts and enables one with a real impersonated call', async () => {
+  it('adds two mailbox accounts and enables the inactive one with a real impersonated call', async () => {
     await openTab('Mailbox accounts');
     for (const person of [ANNA, BEN]) {
       await page.getByRole('button', { name: 'Add account' }).click();
@@ -139,13 +139,20 @@ describe.runIf(hasChromium())('Admin console in Chromium against the backend and
       await form.getByLabel('CRM user').selectOption({ label: `${person.name} <${person.email}>` });
       await form.getByRole('textbox', { name: 'Mailbox (SMTP address)' }).fill(person.email);
       expect(await form.getByLabel('Exchange server').locator('option:checked').textContent()).toBe(SERVER_NAME);
-      if (person === BEN) await shoot(page, 'account-form', { guide: true });
+      if (person === BEN) {
+        // Ben's account starts switched off: "Test & enable" switches it on once a real call works.
+        await form.getByRole('checkbox', { name: 'Active', exact: true }).uncheck();
+        await shoot(page, 'account-form', { guide: true });
+      }
       await form.getByRole('button', { name: 'Save' }).click();
       await page.getByRole('row').filter({ hasText: person.email }).waitFor();
     }
-    await page.getByRole('button', { name: `Test & enable: ${ANNA.email}` }).click();
-    await eventually(() => textOf(page.getByRole('status'))).toContain(`${ANNA.email}: the impersonated call worked; the account is active.`);
-    expect(await page.getByRole('table', { name: 'Mailbox accounts' }).getByRole('row').filter({ hasText: 'Active' }).count()).toBe(2);
+    const rows = page.getByRole('table', { name: 'Mailbox accounts' }).getByRole('row');
+    await eventually(() => textOf(rows.filter({ hasText: BEN.email }))).toContain('Inactive');
+    await page.getByRole('button', { name: `Test & enable: ${BEN.email}` }).click();
+    await eventually(() => textOf(page.getByRole('status'))).toContain(`${BEN.email}: the impersonated call worked; the account is active.`);
+    await eventually(() => rows.filter({ hasText: /Active(?!.*Inactive)/ }).count()).toBe(2);
+    expect(await rows.filter({ hasText: 'Inactive' }).count()).toBe(0);
     await shoot(page, 'accounts', { guide: true });
   });
 

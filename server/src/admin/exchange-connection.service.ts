@@ -107,6 +107,24 @@ export function createExchangeConnectionService(deps: ExchangeConnectionDeps) {
       return discoverWith(credentials, input.email, input.ewsUrl);
     },
 
+    /**
+     * "Test & enable": one real call in the account's mailbox, as the sync would make it
+     * (the server's credentials or the account's own override, impersonating the mailbox).
+     */
+    async testAccount(accountId: string): Promise<TestResult> {
+      const account = await deps.config.getAccountForSync(accountId);
+      if (!account) throw notFound('Mailbox account');
+      const { connection } = account;
+      const result = await testConnection({
+        url: connection.ewsUrl,
+        credentials: credentialsOf(connection, deps.oauthAuthority),
+        version: isEwsServerVersion(connection.version) ? connection.version : undefined,
+        impersonate: account.mailbox,
+        caCertPem: deps.caCertPem,
+      });
+      return { ok: result.ok, errorKind: result.problem ?? null, message: result.message };
+    },
+
     async listFolders(accountId: string): Promise<ExchangeFolder[]> {
       const account = await deps.config.getAccountForSync(accountId);
       if (!account) throw notFound('Mailbox account');

@@ -19,11 +19,12 @@ const useStyles = makeStyles({
 
 export interface AccountsPageProps {
   readonly strings: AdminStrings;
-  readonly api: AdminApi;
+  readonly api: Pick<AdminApi, 'createAccount' | 'updateAccount' | 'testAndEnable'>;
   readonly data: AdminData;
   readonly onChanged: () => Promise<void>;
 }
 
+type Notice = { readonly intent: 'success' | 'error'; readonly text: string };
 type Panel = { readonly kind: 'none' } | { readonly kind: 'add' } | { readonly kind: 'import' } | { readonly kind: 'edit'; readonly account: MailboxAccount };
 
 /** B4: list with search, add, import many, activate/deactivate, and "test & enable" with a real impersonated call. */
@@ -31,17 +32,18 @@ export function AccountsPage({ strings: s, api, data, onChanged }: AccountsPageP
   const styles = useStyles();
   const [query, setQuery] = useState('');
   const [panel, setPanel] = useState<Panel>({ kind: 'none' });
-  const [notice, setNotice] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const [busyId, setBusyId] = useState('');
   const userName = (id: string) => data.users.find((user) => user.id === id)?.displayName ?? id;
   const serverName = (id: string) => data.servers.find((server) => server.id === id)?.name ?? id;
   const wanted = query.trim().toLowerCase();
   const shown = data.accounts.filter((a) => wanted === '' || a.mailbox.includes(wanted) || userName(a.userId).toLowerCase().includes(wanted) || a.userId.toLowerCase().includes(wanted));
 
-  async function act(account: MailboxAccount, action: () => Promise<string>) {
+  async function act(account: MailboxAccount, action: () => Promise<string | Notice>) {
     setBusyId(account.id);
     try {
-      setNotice({ intent: 'success', text: await action() });
+      const outcome = await action();
+      setNotice(typeof outcome === 'string' ? { intent: 'success', text: outcome } : outcome);
       await onChanged();
     } catch (error) {
       setNotice({ intent: 'error', text: `${account.mailbox}: ${describeApiError(error, s)}` });
@@ -58,10 +60,11 @@ export function AccountsPage({ strings: s, api, data, onChanged }: AccountsPageP
 
   const testAndEnable = (account: MailboxAccount) =>
     act(account, async () => {
-      const result = await api.testConnection(account.serverId, account.mailbox);
-      if (!result.ok) throw new Error(result.message);
-      if (!account.active) await api.updateAccount(account.id, toAccountInput(account, { active: true }));
-      return s.accounts.enabled(account.mailbox);
+      const result = await api.testAndEnable(account.id);
+      if (result.ok) return s.accounts.enabled(account.mailbox);
+      // Exchange's answer, headed like "Test connection" does; the account stays as it was.
+      const problem = s.connection.problems[result.errorKind ?? 'unknown'] ?? s.connection.problems['unknown'];
+      return { intent: 'error', text: `${account.mailbox}: ${problem}. ${result.message}` };
     });
 
   async function save(input: MailboxAccountInput) {

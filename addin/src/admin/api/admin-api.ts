@@ -11,6 +11,7 @@ export type { BatchSettingsInput, ExchangeServer, ExchangeServerInput, MailboxAc
 export type BatchSettingsView = z.infer<typeof batchSettingsSchema>;
 export type DiscoverResult = z.infer<typeof discoverUrlResultSchema>;
 export type TestConnectionResult = z.infer<typeof testConnectionResultSchema>;
+export type TestAndEnableResult = TestConnectionResult & { readonly account: MailboxAccount };
 export type ExchangeFolder = z.infer<typeof exchangeFolderSchema>;
 export type RunNowResult = z.infer<typeof runNowResultSchema>;
 export type RuleRun = RunNowResult & { readonly accountId: string; readonly mailbox: string };
@@ -38,6 +39,8 @@ export interface AdminApi {
   createAccount(input: MailboxAccountInput): Promise<MailboxAccount>;
   updateAccount(id: string, input: MailboxAccountInput): Promise<MailboxAccount>;
   deleteAccount(id: string): Promise<void>;
+  /** One real impersonated call with the credentials the sync uses; activates the account when it works. */
+  testAndEnable(accountId: string): Promise<TestAndEnableResult>;
   listFolders(accountId: string): Promise<ExchangeFolder[]>;
   listRuns(accountId: string): Promise<SyncRun[]>;
   runNow(accountId: string): Promise<RunNowResult>;
@@ -72,6 +75,7 @@ export function createAdminApi(options: AdminHttpOptions): AdminApi {
     createAccount: (input) => call('POST', '/admin/mailbox-accounts', input),
     updateAccount: (accountId, input) => call('PUT', `/admin/mailbox-accounts/${id(accountId)}`, input),
     deleteAccount: (accountId) => call('DELETE', `/admin/mailbox-accounts/${id(accountId)}`),
+    testAndEnable: (accountId) => call('POST', `/admin/mailbox-accounts/${id(accountId)}/test-and-enable`),
     listFolders: (accountId) => call('GET', `/admin/mailbox-accounts/${id(accountId)}/folders`),
     listRuns: (accountId) => call('GET', `/admin/mailbox-accounts/${id(accountId)}/runs?limit=50`),
     runNow: (accountId) => call('POST', `/admin/mailbox-accounts/${id(accountId)}/run-now`),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { mailboxAccountInputSchema, mailboxAccountSchema } from '../../../../shared/admin/mailbox-account.schema';
+import { testConnectionResultSchema } from '../../../../shared/admin/exchange-server.schema';
+import { mailboxAccountInputSchema, mailboxAccountSchema, type MailboxAccount, type MailboxAccountInput } from '../../../../shared/admin/mailbox-account.schema';
 import { exchangeFolderSchema, mailboxStatusSchema, runNowResultSchema, syncLogEntrySchema, syncRunSchema } from '../../../../shared/admin/sync-status.schema';
 import type { ExchangeConnectionService } from '../../admin/exchange-connection.service';
 import type { MailboxAccountStore } from '../../admin/mailbox-account.store';
@@ -8,6 +9,25 @@ import { notFound } from '../http-error';
 import { defineRoute, type RouteSpec } from '../route-spec';
 
 const idParams = z.strictObject({ id: z.string().min(1) });
+const testAndEnableSchema = testConnectionResultSchema.extend({ account: mailboxAccountSchema });
+
+/** The account as its own input, active; an override's stored secret is kept by leaving it out. */
+function activeInputOf(account: MailboxAccount): MailboxAccountInput {
+  const override = account.authOverride;
+  return {
+    userId: account.userId,
+    mailbox: account.mailbox,
+    serverId: account.serverId,
+    active: true,
+    authFailurePolicy: account.authFailurePolicy,
+    authOverride:
+      override === null
+        ? null
+        : override.method === 'oauth2'
+          ? { method: 'oauth2', tenantId: override.tenantId, clientId: override.clientId }
+          : { method: 'basic', username: override.username },
+  };
+}
 
 /** B4 and B9 under `/api/admin`: mailbox accounts, their folder trees, the status wall, runs and log. */
 export function buildAdminAccountRoutes(accounts: MailboxAccountStore, connections: ExchangeConnectionService, status: SyncStatusService): RouteSpec[] {
@@ -44,6 +64,24 @@ export function buildAdminAccountRoutes(accounts: MailboxAccountStore, connectio
       params: idParams,
       handle: async ({ params }) => {
         if (!(await accounts.remove(params.id))) throw notFound('Mailbox account');
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/mailbox-accounts/:id/test-and-enable',
+      summary: 'Make one real impersonated call in the mailbox with the credentials the sync uses; when it works, activate the account',
+      tag: 'admin',
+      role: 'admin',
+      params: idParams,
+      response: testAndEnableSchema,
+      handle: async ({ params }) => {
+        const result = await connections.testAccount(params.id);
+        const current = await accounts.get(params.id);
+        if (!current) throw notFound('Mailbox account');
+        if (!result.ok || current.active) return { ...result, account: current };
+        const enabled = await accounts.update(current.id, activeInputOf(current));
+        if (!enabled) throw notFound('Mailbox account');
+        return { ...result, account: enabled };
       },
     }),
     defineRoute({
