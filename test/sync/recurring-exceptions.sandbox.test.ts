@@ -135,6 +135,31 @@ describe('C6 occurrence exceptions against the sandbox', () => {
     expect(sandbox.control.sentItems()).toEqual([]);
   });
 
+  it('creates a CRM series that already has exceptions with them in Exchange', async () => {
+    const exceptions: OccurrenceException[] = [
+      { type: 'deleted', originalStart: berlin('2027-01-06T08:00:00') },
+      { type: 'modified', originalStart: berlin('2027-01-13T08:00:00'), start: berlin('2027-01-13T12:00:00'), end: berlin('2027-01-13T12:30:00'), subject: 'Standup (moved)', location: 'Kantine' },
+    ];
+    const id = crm.userCreate('appointments', makeAppointment({
+      subject: 'Standup',
+      body: null,
+      iCalUId: null,
+      organizer: null,
+      start: berlin('2026-12-30T08:00:00'),
+      end: berlin('2026-12-30T08:15:00'),
+      recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['wednesday'], firstDayOfWeek: 'monday' }, range: { type: 'end-date', startDate: '2026-12-30', endDate: '2027-03-31' } },
+      exceptions,
+    }), { userIds: ['user-1'] });
+    expect(await engine.syncMailbox('acc', true)).toMatchObject({ status: 'synced', counts: { created: 1, failed: 0 } });
+    const series = sandbox.control.listItems(mailbox, 'calendar').find((item) => item.fields['Subject'] === 'Standup');
+    expect(series?.xml).toContain('<t:DeletedOccurrences><t:DeletedOccurrence><t:Start>2027-01-06T07:00:00Z</t:Start>');
+    expect(series?.xml).toContain('<t:Start>2027-01-13T11:00:00Z</t:Start><t:End>2027-01-13T11:30:00Z</t:End><t:OriginalStart>2027-01-13T07:00:00Z</t:OriginalStart>');
+    // Outlook's UID and organizer come back once; the exceptions stay as the CRM wrote them.
+    await engine.syncMailbox('acc', true);
+    expect(crm.get('appointments', id)).toMatchObject({ exceptions });
+    expect(await engine.syncMailbox('acc', true)).toMatchObject({ status: 'synced', counts: { changed: 0 } });
+  });
+
   it('sends and answers only schema-valid EWS', async () => {
     const { validated } = await capture.validateAll();
     expect(validated).toBeGreaterThan(10);

@@ -122,10 +122,18 @@ export function createEwsGateway(connection: ExchangeConnection, options: EwsGat
       savedItemFolderId: { id: folderId },
       sendMeetingInvitations: 'SendToNone',
     });
-    return outcomes.map((outcome): Outcome<ItemVersion> => {
+    const created = outcomes.map((outcome): Outcome<ItemVersion> => {
       if (!outcome.ok) return outcome;
       return outcome.value ? { ok: true, value: { id: outcome.value.id, changeKey: outcome.value.changeKey ?? '' } } : { ok: false, error: unsupported('created item without id') };
     });
+    // C6: a series created with exceptions gets them on its occurrences right away.
+    const results: Outcome<ItemVersion>[] = [];
+    for (const [i, outcome] of created.entries()) {
+      const data = items[i]?.data;
+      const withExceptions = outcome.ok && data?.type === 'appointment' && data.recurrence !== null && data.exceptions.length > 0;
+      results.push(withExceptions && data?.type === 'appointment' ? await writeOccurrenceExceptions(clientFor(mailbox), outcome.value.id, data.exceptions) : outcome);
+    }
+    return results;
   }
 
   async function updateItems(mailbox: string, updates: readonly ItemUpdate[]): Promise<Outcome<ItemVersion>[]> {
