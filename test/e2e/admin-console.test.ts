@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAddin } from './support/build-addin';
+import { buildAddinInBackground } from './support/build-addin';
 import { hasChromium, launchChromium, CHROMIUM_PATH } from './support/chromium';
 import { startAdminE2eBackend, type AdminE2eBackend } from './support/admin-backend';
 import { ANNA, BEN, crmContactsByEmail, EXCHANGE_CONTACTS, SALES_GROUP, seedAdminScenario } from './support/admin-seed';
@@ -28,8 +28,9 @@ describe.runIf(hasChromium())('Admin console in Chromium against the backend and
   let page: Page;
 
   beforeAll(async () => {
-    buildAddin();
-    backend = await startAdminE2eBackend();
+    // The build runs in a child process while the backend starts; the console is served from its output.
+    const [, started] = await Promise.all([buildAddinInBackground(), startAdminE2eBackend()]);
+    backend = started;
     await seedAdminScenario(backend);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US', timezoneId: 'UTC' });
