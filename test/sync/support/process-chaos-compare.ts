@@ -73,9 +73,10 @@ const same = (a: ComparedContact, b: ComparedContact): boolean => a.givenName ==
  * Every difference between the sides: an item without a CRM record, a record missing in a
  * mailbox or paired twice, different values, and duplicates by name (every edit creates a
  * unique surname, so two records or items with one name are one user edit applied twice).
- * `winners` maps CRM ids to the job title the rules say must have won.
+ * `winners` maps CRM ids to the job title the rules say must have won, or null for a
+ * record deleted on one side, which must be gone from every side.
  */
-export function findMismatches(snapshot: SidesSnapshot, winners: ReadonlyMap<string, string> = new Map()): string[] {
+export function findMismatches(snapshot: SidesSnapshot, winners: ReadonlyMap<string, string | null> = new Map()): string[] {
   const mismatches: string[] = [];
   const crmNames = new Map<string, string>();
   for (const [id, values] of snapshot.crm) {
@@ -85,7 +86,9 @@ export function findMismatches(snapshot: SidesSnapshot, winners: ReadonlyMap<str
   }
   for (const [id, jobTitle] of winners) {
     const record = snapshot.crm.get(id);
-    if (!record) mismatches.push(`CRM: record ${id} with a winning edit is gone`);
+    if (jobTitle === null) {
+      if (record) mismatches.push(`CRM: record ${id} deleted on one side is back (lost delete)`);
+    } else if (!record) mismatches.push(`CRM: record ${id} with a winning edit is gone`);
     else if (record.jobTitle !== jobTitle) mismatches.push(`CRM: record ${id} holds job title "${record.jobTitle}", the rule says "${jobTitle}" wins (lost update)`);
   }
   for (const [mailbox, items] of snapshot.exchange) {

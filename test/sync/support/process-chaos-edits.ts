@@ -16,6 +16,14 @@ export interface EditTally {
 export class ChaosEditor {
   private counter = 0;
   readonly tally: EditTally = { crm: 0, exchange: 0, refused: 0 };
+  /** Exchange edits by the surname of the item they touched, with the time: explains a mismatch later. */
+  readonly exchangeEditsByName = new Map<string, string[]>();
+
+  private note(surname: string | undefined, what: string): void {
+    if (!surname) return;
+    const at = new Date().toISOString().slice(11, 23);
+    this.exchangeEditsByName.set(surname, [...(this.exchangeEditsByName.get(surname) ?? []), `${at} ${what}`]);
+  }
 
   constructor(
     private readonly stack: ProcessChaosStack,
@@ -53,8 +61,15 @@ export class ChaosEditor {
     const { control } = this.stack.sandbox;
     const items = control.listItems(mailbox, 'contacts');
     const target = items[Math.floor(random() * items.length)];
-    if (roll < 0.5 || !target) control.createItem(mailbox, { folder: 'contacts', kind: 'Contact', fields: { GivenName: 'X', Surname: `S${this.counter}`, JobTitle: token } });
-    else if (roll < 0.85) control.updateItem(mailbox, target.id, { fields: { JobTitle: token } });
-    else control.deleteItem(mailbox, target.id);
+    if (roll < 0.5 || !target) {
+      control.createItem(mailbox, { folder: 'contacts', kind: 'Contact', fields: { GivenName: 'X', Surname: `S${this.counter}`, JobTitle: token } });
+      this.note(`S${this.counter}`, `created in ${mailbox}`);
+    } else if (roll < 0.85) {
+      control.updateItem(mailbox, target.id, { fields: { JobTitle: token } });
+      this.note(target.fields.Surname, `changed in ${mailbox}`);
+    } else {
+      control.deleteItem(mailbox, target.id);
+      this.note(target.fields.Surname, `deleted in ${mailbox}`);
+    }
   }
 }

@@ -4,6 +4,7 @@ import { seededRandom } from './chaos';
 import { parseTotals, startBackend, type BackendExit, type BackendProcess } from './process-chaos-backend';
 import { bundleSyncCli } from './process-chaos-bundle';
 import { findMismatches, snapshotSides } from './process-chaos-compare';
+import { diagnoseMismatches } from './process-chaos-diagnose';
 import { ChaosEditor } from './process-chaos-edits';
 import { raceStartUp, type StartUpRace } from './process-chaos-startup';
 import { watchBackendWrites } from './process-chaos-writes';
@@ -20,6 +21,8 @@ export interface ProcessChaosOptions {
   readonly editsPerRun: number;
   /** Chance that a backend process is sentenced to be killed at a random point. */
   readonly killChance: number;
+  /** Where kills may land (all three when absent): after an EWS answer, after a committed sync write, after a delay. */
+  readonly killPoints?: readonly KillPoint[];
   /** Per-call probability of each injected EWS fault. */
   readonly faults: Partial<Record<FaultKind, number>>;
   /** A backend still running after this long is hung (a held "timeout" fault) and gets killed, as a supervisor would. */
@@ -57,10 +60,14 @@ export interface ProcessChaosReport {
   readonly records: number;
   readonly winnerChecks: number;
   readonly mismatches: readonly string[];
+  /** Journal, pairs and sync log of the records that differ, and when each backend was killed. */
+  readonly diagnosis: readonly string[];
 }
 
 const MAX_CLEAN_RUNS = 6;
 const CLEAN_RUN_HANG_MS = 120_000;
+
+export type KillPoint = 'answer' | 'write' | 'delay';
 
 /** How and when a sentenced backend process dies. */
 type KillPlan = { readonly afterAnswers: number } | { readonly afterWrites: number } | { readonly afterMs: number } | null;
@@ -126,6 +133,7 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
   try {
     const shape = new RunShape();
     const editor = new ChaosEditor(stack, random);
+    const kills: string[] = [];
     const tally = { runs: 0, chaosKills: 0, afterAnswer: 0, afterWrite: {} as Record<string, number>, afterDelay: 0, watchdog: 0, failedMailboxes: 0, crashes: [] as string[] };
     let answersThisRun = 0;
     let writesThisRun = 0;
@@ -168,6 +176,7 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
       onAnswer = null;
       onWrite = null;
       for (const timer of timers) clearTimeout(timer);
+      if (exit.killedBy) kills.push(`run ${tally.runs} ${exit.killedBy}-killed at ${new Date().toISOString().slice(11, 23)} (${plan ? JSON.stringify(plan) : 'no plan'}, last commit ${lastWrite || '-'})`);
       if (exit.killedBy === 'chaos') {
         tally.chaosKills += 1;
         if (plan && 'afterMs' in plan) tally.afterDelay += 1;
@@ -184,10 +193,11 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
       return exit;
     };
     // Delays start a little before the typical first EWS answer: most of them land in the sync itself, a few in start-up.
+    const points = options.killPoints ?? ['answer', 'write', 'delay'];
     const drawPlan = (): KillPlan => {
-      const kind = random();
-      if (kind < 1 / 3) return { afterAnswers: 1 + Math.floor(random() * shape.typicalAnswers) };
-      if (kind < 2 / 3) return { afterWrites: 1 + Math.floor(random() * shape.typicalWrites) };
+      const kind = points[Math.floor(random() * points.length)] ?? 'delay';
+      if (kind === 'answer') return { afterAnswers: 1 + Math.floor(random() * shape.typicalAnswers) };
+      if (kind === 'write') return { afterWrites: 1 + Math.floor(random() * shape.typicalWrites) };
       const from = shape.typicalStartMs * 0.8;
       return { afterMs: Math.floor(from + random() * Math.max(100, shape.typicalMs - from)) };
     };
@@ -243,6 +253,7 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
       records: final.crm.size,
       winnerChecks: winners.size,
       mismatches,
+      diagnosis: mismatches.length === 0 ? [] : [...(await diagnoseMismatches(stack, mismatches)), ...exchangeEditsOf(editor, mismatches), ...kills],
     };
   } finally {
     // A run cut short (test timeout, thrown error) must not leave a backend writing into a dropped schema.
@@ -254,6 +265,12 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
     await stack.close();
     await rm(cli, { force: true });
   }
+}
+
+/** What the user did in Exchange to the items named in the mismatches. */
+function exchangeEditsOf(editor: ChaosEditor, mismatches: readonly string[]): string[] {
+  const names = new Set(mismatches.flatMap((line) => [...line.matchAll(/"(S\d+)"/g)].map((match) => match[1] ?? '')));
+  return [...names].map((name) => `Exchange edits of ${name}: ${(editor.exchangeEditsByName.get(name) ?? []).join('; ') || 'none'}`);
 }
 
 /** Clean backend runs until one reports no writes and no failures; returns how many ran. */
@@ -268,15 +285,17 @@ async function runUntilQuiet(runBackend: (plan: KillPlan, edits: number, hangMs:
 }
 
 /**
- * Edits the job title of chosen records in the CRM, in one mailbox, or in both (a
- * conflict). The contacts rule has the CRM as master: the CRM value wins a conflict, and a
- * one-sided edit must reach every side. Returns CRM id → the title that must win.
+ * One-sided and conflicting edits of chosen records on a quiet state: a job title changed in
+ * the CRM, in one mailbox, or in both (the contacts rule has the CRM as master, so the CRM
+ * value wins the conflict), or the record deleted in the CRM or in one mailbox (deletes
+ * travel both ways). Returns CRM id → the title that must win everywhere, null for gone.
  */
-async function editForWinners(stack: ProcessChaosStack, random: () => number, count: number): Promise<Map<string, string>> {
-  const winners = new Map<string, string>();
+async function editForWinners(stack: ProcessChaosStack, random: () => number, count: number): Promise<Map<string, string | null>> {
+  const winners = new Map<string, string | null>();
   const { control } = stack.sandbox;
   const snapshot = await snapshotSides(stack);
   const ids = [...snapshot.crm.keys()];
+  const context = { userId: stack.mailboxes[0]?.userId ?? '', isAdmin: true, origin: 'api' as const };
   for (let i = 0; i < count && ids.length > 0; i++) {
     const [id] = ids.splice(Math.floor(random() * ids.length), 1);
     const mailbox = stack.mailboxes[Math.floor(random() * stack.mailboxes.length)];
@@ -286,10 +305,15 @@ async function editForWinners(stack: ProcessChaosStack, random: () => number, co
     const roll = random();
     const crmTitle = `crm-win-${i}`;
     const exchangeTitle = `exchange-win-${i}`;
-    const context = { userId: stack.mailboxes[0]?.userId ?? '', isAdmin: true, origin: 'api' as const };
-    if (roll < 2 / 3) await stack.crm.contacts.update(context, id, { jobTitle: crmTitle });
-    if (roll >= 1 / 3) control.updateItem(mailbox.smtpAddress, itemId, { fields: { JobTitle: exchangeTitle } });
-    winners.set(id, roll < 2 / 3 ? crmTitle : exchangeTitle);
+    if (roll < 0.75) {
+      if (roll < 0.5) await stack.crm.contacts.update(context, id, { jobTitle: crmTitle });
+      if (roll >= 0.25) control.updateItem(mailbox.smtpAddress, itemId, { fields: { JobTitle: exchangeTitle } });
+      winners.set(id, roll < 0.5 ? crmTitle : exchangeTitle);
+    } else {
+      if (roll < 0.875) await stack.crm.contacts.remove(context, id);
+      else control.deleteItem(mailbox.smtpAddress, itemId);
+      winners.set(id, null);
+    }
   }
   return winners;
 }
