@@ -9,7 +9,7 @@ import { createMailboxSync, type MailboxSync } from '../../server/src/sync/mailb
 import { openTestDatabase, type TestDatabase } from '../support/test-databases';
 import { FakeExchange } from './support/fake-exchange.gateway';
 import { MemoryConfig, MemoryLogStore, MemoryStateStore, MemoryStatusStore } from './support/memory-stores';
-import { makeAppointment, makeTask } from './support/neutral-fixtures';
+import { makeAppointment, makeContact, makeTask } from './support/neutral-fixtures';
 
 const everything = { create: true, change: true, delete: true, overwrite: false };
 
@@ -66,6 +66,15 @@ describe('engine with the real CRM store (PGlite)', () => {
     const updated = await store.contacts.get(api, contact.id);
     expect(updated.jobTitle).toBe('Einkauf');
     expect(updated.phones).toEqual(expect.arrayContaining([{ kind: 'mobile', number: '+49 171 9' }, { kind: 'fax', number: '+49 30 2' }]));
+  });
+
+  it('imports a contact created in Outlook as owned by the mailbox user', async () => {
+    exchange.userCreate(mailbox, folder('contacts'), makeContact({ givenName: 'Olga', surname: 'Outlook', companyName: '', emails: ['olga@outlook.example'] }));
+    expect(await engine.syncMailbox('acc', true)).toMatchObject({ status: 'synced' });
+    const imported = exchange.itemsIn(folder('contacts')).find((item) => item.data.type === 'contact' && item.data.surname === 'Outlook');
+    expect(imported?.crmId).toBeTruthy();
+    const contact = await store.contacts.get(api, imported?.crmId ?? '');
+    expect(contact).toMatchObject({ firstName: 'Olga', lastName: 'Outlook', ownerId: annaId });
   });
 
   it('imports an Outlook series and keeps its recurrence and zone when the CRM edits the subject', async () => {

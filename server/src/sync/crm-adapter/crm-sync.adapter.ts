@@ -100,7 +100,7 @@ export function createCrmSyncAdapter(store: CrmStore, options: CrmSyncAdapterOpt
       if (values.type === 'contact') {
         const companyId = await companyForName(store, systemViewer, ctx, values.companyName, context.templateCompanyId);
         const salutation = looksLikeCompany(values) ? context.companySalutation : null;
-        await store.contacts.create(ctx, contactToCreate(values, null, { companyId, salutation }), { id });
+        await store.contacts.create(ctx, contactToCreate(values, context.userId, { companyId, salutation }), { id });
       }
       if (values.type === 'appointment') await store.appointments.create(ctx, appointmentToCreate(values, context.userId), { id });
       if (values.type === 'task') await store.tasks.create(ctx, taskToCreate(values, context.userId, zone), { id });
