@@ -14,6 +14,9 @@ const useStyles = makeStyles({
   bar: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   table: { minWidth: '640px' },
+  // Fixed table layout: the three action buttons get room for one line.
+  mailboxColumn: { width: '26%' },
+  actionsColumn: { width: '30%' },
   scroll: { overflowX: 'auto' },
 });
 
@@ -121,11 +124,11 @@ export function AccountsPage({ strings: s, api, data, onChanged }: AccountsPageP
           <Table className={styles.table} aria-label={s.accounts.heading}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{s.accounts.mailbox}</TableHeaderCell>
+                <TableHeaderCell className={styles.mailboxColumn}>{s.accounts.mailbox}</TableHeaderCell>
                 <TableHeaderCell>{s.accounts.user}</TableHeaderCell>
                 <TableHeaderCell>{s.accounts.server}</TableHeaderCell>
                 <TableHeaderCell>{s.accounts.state}</TableHeaderCell>
-                <TableHeaderCell>{s.status.actions}</TableHeaderCell>
+                <TableHeaderCell className={styles.actionsColumn}>{s.status.actions}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>

@@ -1,4 +1,4 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, selectClassNames, tokens } from '@fluentui/react-components';
 
 /** The one layout of every console form: a column that becomes two on wide screens. */
 export const useFormStyles = makeStyles({
@@ -8,6 +8,10 @@ export const useFormStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     columnGap: tokens.spacingHorizontalL,
     gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
+    // A select sizes itself to its longest option; without this it would push past its column.
+    '& > *': { minWidth: 0 },
+    [`& .${selectClassNames.root}`]: { minWidth: 0 },
+    [`& .${selectClassNames.select}`]: { minWidth: 0, width: '100%' },
   },
   fieldset: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
