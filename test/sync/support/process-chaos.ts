@@ -23,6 +23,8 @@ export interface ProcessChaosOptions {
   readonly killChance: number;
   /** Where kills may land (all three when absent): after an EWS answer, after a committed sync write, after a delay. */
   readonly killPoints?: readonly KillPoint[];
+  /** Commits that count for a kill after a write (all watched tables when absent). */
+  readonly writeKillTables?: readonly string[];
   /** Per-call probability of each injected EWS fault. */
   readonly faults: Partial<Record<FaultKind, number>>;
   /** A backend still running after this long is hung (a held "timeout" fault) and gets killed, as a supervisor would. */
@@ -139,7 +141,9 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
     let writesThisRun = 0;
     let lastWrite = '';
     let onWrite: (() => void) | null = null;
+    const countsForKill = (table: string) => !options.writeKillTables || options.writeKillTables.includes(table);
     const writes = await watchBackendWrites(stack.schema, (table) => {
+      if (!countsForKill(table)) return;
       writesThisRun += 1;
       lastWrite = table;
       onWrite?.();
