@@ -34,10 +34,11 @@ describe.runIf(hasChromium())('Admin console in Chromium against the backend and
     await seedAdminScenario(backend);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: VIEWPORT, locale: 'en-US', timezoneId: 'UTC' });
-    page.setDefaultTimeout(15_000);
+    // Generous for shared CI cores; every wait still ends as soon as the element is there.
+    page.setDefaultTimeout(20_000);
     mkdirSync(ARTIFACTS, { recursive: true });
     if (GUIDE_IMAGES) mkdirSync(GUIDE_IMAGES, { recursive: true });
-  }, 120_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
