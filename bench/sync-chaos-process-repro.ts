@@ -7,8 +7,8 @@ import { watchBackendWrites } from '../test/sync/support/process-chaos-writes';
 
 /**
  * `npx tsx bench/sync-chaos-process-repro.ts`: the one interleaving the process chaos found
- * that leaves the sides apart for good, replayed step by step (needs PostgreSQL). Exits 1
- * while the product shows it:
+ * that left the sides apart for good, replayed step by step (needs PostgreSQL). Exits 1 if
+ * the product shows it again:
  *
  * 1. a contact is created in mailbox user0 (Exchange);
  * 2. the backend imports it: the CRM record is committed (journal origin sync:<user0's
@@ -16,12 +16,12 @@ import { watchBackendWrites } from '../test/sync/support/process-chaos-writes';
  * 3. the user deletes the item in user0 before the next run;
  * 4. clean runs.
  *
- * Rules (exchangeToCrm.delete) say the delete wins: the record should be gone everywhere.
- * Found instead: the record stays in the CRM, is created in user1's mailbox, and is missing
- * in user0's for good. The kill leaves the import without a pair (apply-merges.ts,
- * applyCrmWrites: createRecord and savePair are two commits); the next SyncFolderItems no
- * longer reports the item, planRemove ignores an unpaired item, and user0's CRM pass skips
- * journal entries of its own origin, so nothing ever revisits the record in user0.
+ * Rules (exchangeToCrm.delete) say the delete wins: the record must be gone everywhere.
+ * Before the fix the record stayed in the CRM, was created in user1's mailbox and was
+ * missing in user0's for good: createRecord and savePair are two commits, the next
+ * SyncFolderItems no longer reported the item and nothing knew it. Now a pair without
+ * snapshots is written before the CRM create (isInterruptedImport in sync-state.port.ts),
+ * the folder pass finds the item gone and the rule's delete applies.
  */
 async function main(): Promise<void> {
   const cli = await bundleSyncCli(`repro-${process.pid}`);

@@ -21,10 +21,6 @@ describe.runIf(backends.includes('postgres'))('chaos convergence with real backe
       editsPerRun: 10,
       killChance: 0.5,
       faults: { http500: 0.06, http503: 0.05, timeout: 0.01, reset: 0.05, serverBusy: 0.1 },
-      // Kills right after the backend's own CRM commits are left to `npm run chaos:processes`: one of them followed by
-      // the user deleting the just-imported item loses that delete for good (bench/sync-chaos-process-repro.ts replays it),
-      // which would make this test fail now and then until the product handles it.
-      writeKillTables: ['sync_pairs', 'sync_folder_states', 'sync_journal_cursors', 'sync_pending'],
       hangMs: 10_000,
       winnerChecks: 12,
     });

@@ -151,6 +151,40 @@ describe('mailbox sync: contacts round trip', () => {
     expect(h.exchange.itemsIn(contacts)).toHaveLength(1);
   });
 
+  /** The process dies right after the next CRM create committed: the record exists, the run ends there. */
+  async function importDyingAfterCrmCommit(): Promise<void> {
+    const createRecord = h.crm.createRecord.bind(h.crm);
+    h.crm.createRecord = async (...args) => {
+      await createRecord(...args);
+      h.crm.createRecord = createRecord;
+      throw new Error('process killed');
+    };
+    await h.run(anna.accountId).catch(() => undefined);
+  }
+
+  it('does not lose the delete of an item whose import died between the CRM commit and the pair', async () => {
+    const ben = h.addAccount('ben');
+    const item = h.exchange.userCreate(anna.mailbox, contacts, makeContact({ surname: 'Short-lived' }));
+    await importDyingAfterCrmCommit();
+    expect(h.crm.ids('contacts')).toHaveLength(1);
+    h.exchange.userDelete(item);
+    await h.run(anna.accountId);
+    await h.run(ben.accountId);
+    expect(h.crm.ids('contacts')).toEqual([]);
+    expect(h.exchange.itemsIn(h.exchange.folderId(ben.mailbox, 'contacts'))).toEqual([]);
+  });
+
+  it('finishes an import that died between the CRM commit and the pair without a second record or item', async () => {
+    h.exchange.userCreate(anna.mailbox, contacts, makeContact({ surname: 'Kept' }));
+    await importDyingAfterCrmCommit();
+    await h.run(anna.accountId);
+    await h.run(anna.accountId);
+    expect(h.crm.values('contacts')).toEqual([makeContact({ surname: 'Kept' })]);
+    const items = h.exchange.itemsIn(contacts);
+    expect(items).toHaveLength(1);
+    expect(items[0]?.crmId).toBe(h.crm.ids('contacts')[0]);
+  });
+
   it('costs one folder sync call per folder and nothing else when nothing changed', async () => {
     h.crm.userCreate('contacts', makeContact());
     await h.run(anna.accountId);

@@ -46,6 +46,9 @@ async function applyCrmWrites(ctx: RuleSyncContext, merges: readonly PlannedMerg
     const write = merge.decision.crm;
     const ids = { crmId: merge.crmId, itemId: merge.item?.id ?? null };
     if (write.op === 'create') {
+      // Imported from an item: a pair without snapshots first, so that a crash right after
+      // the CRM commit still knows the item (see isInterruptedImport).
+      if (merge.item) await ctx.state.savePair({ ...pairOf(ctx, merge, merge.item), changeKey: null, crmSnapshot: null, exchangeSnapshot: null });
       await ctx.crm.createRecord(dataType, merge.crmId, write.values, context);
       // Imported from an item: pair it now, before stamping, so a failed or lost stamp
       // never leaves a CRM record that looks new and gets pushed back as a second item.

@@ -6,7 +6,7 @@ import { decideMerge } from './merge.policy';
 import type { SideChange } from './merge.types';
 import { crmReadOptions, historyCutoff, syncOrigin, type PlannedMerge, type RuleSyncContext } from './rule-sync.context';
 import { resolveStaleMerges } from './stale-merges';
-import type { SyncPair } from './sync-state.port';
+import { isInterruptedImport, type SyncPair } from './sync-state.port';
 import { sameValue } from './neutral-diff';
 
 /** A pair whose Exchange create was interrupted: look for the stamped item before creating again (C11). */
@@ -58,6 +58,8 @@ async function planRecords(ctx: RuleSyncContext, crmIds: readonly string[], retr
     const pair = pairs.get(crmId) ?? null;
     const values = record && pair?.crmSnapshot ? ctx.crm.reconcile(record.values, pair.crmSnapshot) : record?.values;
     const crm: SideChange = !record || !values ? { kind: 'deleted' } : !inScope(crmId) ? { kind: 'out-of-scope' } : { kind: 'upsert', values };
+    // Its item is known; the folder pass settles the import (re-reported or confirmed gone).
+    if (pair && isInterruptedImport(pair)) continue;
     if (pair?.crmSnapshot && pair.exchangeSnapshot && pair.itemId) {
       if (crm.kind === 'upsert' && sameValue(crm.values, pair.crmSnapshot)) {
         if (retried.has(crmId)) merges.push(stampOnlyMerge({ ...pair, itemId: pair.itemId }, { crm: pair.crmSnapshot, exchange: pair.exchangeSnapshot }));

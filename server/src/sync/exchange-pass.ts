@@ -7,7 +7,7 @@ import { belongsToUser, passesCrmFilter } from './crm-filter.policy';
 import type { SideChange } from './merge.types';
 import { crmReadOptions, historyCutoff, type PlannedMerge, type RuleSyncContext } from './rule-sync.context';
 import { sameValue } from './neutral-diff';
-import type { SyncPair } from './sync-state.port';
+import { isInterruptedImport, type SyncPair } from './sync-state.port';
 import { resolveStaleMerges } from './stale-merges';
 
 /**
@@ -74,6 +74,7 @@ async function planUpsert(ctx: RuleSyncContext, item: ExchangeItem): Promise<Pla
 /** An item left a synced folder: deleted, moved to another synced folder, or moved out of scope (C5). */
 async function planRemove(ctx: RuleSyncContext, itemId: string): Promise<PlannedMerge | null> {
   const pair = await ctx.state.findPairByItemId(ctx.account.id, itemId);
+  if (pair && isInterruptedImport(pair)) return planRemoveAfterInterruptedImport(ctx, pair);
   if (!pair || !pair.crmSnapshot || !pair.exchangeSnapshot) return null;
   const [moved] = await ctx.gateway.findByCrmIds(ctx.account.mailbox, ctx.classFolderIds, [pair.crmId]);
   if (moved && ctx.folders.folderIds.includes(moved.folderId)) {
@@ -84,6 +85,25 @@ async function planRemove(ctx: RuleSyncContext, itemId: string): Promise<Planned
   const crm = await currentCrmSide(ctx, pair.crmId, pair.crmSnapshot);
   const item = { id: itemId, changeKey: pair.changeKey ?? '', folderId: pair.folderId };
   return { decision: decideMerge(ctx.mergeRule, { crm: pair.crmSnapshot, exchange: pair.exchangeSnapshot }, crm, exchange), crmId: pair.crmId, pair, item };
+}
+
+/**
+ * The item of an import the process did not finish is gone. If the CRM create had
+ * committed, the record still holds the item's values as imported, so it stands for both
+ * snapshots and the rule decides the delete as for any synced pair; otherwise nothing
+ * reached the CRM and only the pair goes.
+ */
+async function planRemoveAfterInterruptedImport(ctx: RuleSyncContext, pair: SyncPair & { itemId: string }): Promise<PlannedMerge | null> {
+  const records = await ctx.crm.getRecords(ctx.rule.dataType, [pair.crmId], crmReadOptions(ctx));
+  const record = records.get(pair.crmId);
+  if (!record) {
+    await ctx.state.deletePair(ctx.account.id, ctx.rule.dataType, pair.crmId);
+    return null;
+  }
+  const snapshot = { crm: record.values, exchange: record.values };
+  const crm = await currentCrmSide(ctx, pair.crmId, record.values);
+  const item = { id: pair.itemId, changeKey: '', folderId: pair.folderId };
+  return { decision: decideMerge(ctx.mergeRule, snapshot, crm, { kind: 'deleted' }), crmId: pair.crmId, pair: { ...pair, crmSnapshot: snapshot.crm, exchangeSnapshot: snapshot.exchange }, item };
 }
 
 async function planChange(ctx: RuleSyncContext, change: ExchangeChange): Promise<PlannedMerge | null> {

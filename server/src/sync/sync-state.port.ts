@@ -16,6 +16,15 @@ export interface SyncPair {
   readonly syncedAt: string;
 }
 
+/**
+ * A pair written just before a record is imported from an item (item id known, no
+ * snapshots yet): the CRM create and the pair are two commits, and a crash between them
+ * must still leave a trace of the item, or a delete of it before the next run is lost.
+ */
+export function isInterruptedImport(pair: SyncPair): pair is SyncPair & { itemId: string } {
+  return pair.itemId !== null && pair.crmSnapshot === null && pair.exchangeSnapshot === null;
+}
+
 export interface FolderSyncState {
   readonly accountId: string;
   readonly folderId: string;

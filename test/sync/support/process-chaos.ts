@@ -7,7 +7,7 @@ import { findMismatches, snapshotSides } from './process-chaos-compare';
 import { diagnoseMismatches } from './process-chaos-diagnose';
 import { ChaosEditor } from './process-chaos-edits';
 import { raceStartUp, type StartUpRace } from './process-chaos-startup';
-import { watchBackendWrites } from './process-chaos-writes';
+import { watchBackendWrites, type WriteWatch } from './process-chaos-writes';
 import { openProcessChaosStack, type ProcessChaosStack } from './process-chaos-stack';
 
 export interface ProcessChaosOptions {
@@ -131,7 +131,7 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
       race = await raceStartUp(cli, env, random);
     },
   });
-  const live: { backend: BackendProcess | null } = { backend: null };
+  const live: { backend: BackendProcess | null; writes: WriteWatch | null } = { backend: null, writes: null };
   try {
     const shape = new RunShape();
     const editor = new ChaosEditor(stack, random);
@@ -142,7 +142,7 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
     let lastWrite = '';
     let onWrite: (() => void) | null = null;
     const countsForKill = (table: string) => !options.writeKillTables || options.writeKillTables.includes(table);
-    const writes = await watchBackendWrites(stack.schema, (table) => {
+    live.writes = await watchBackendWrites(stack.schema, (table) => {
       if (!countsForKill(table)) return;
       writesThisRun += 1;
       lastWrite = table;
@@ -231,7 +231,6 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
     const final = await snapshotSides(stack);
     const mismatches = [...converged.map((m) => `after chaos: ${m}`), ...findMismatches(final, winners).map((m) => `after winner round: ${m}`)];
     unsubscribe();
-    await writes.close();
 
     const unfinished = await stack.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sync_runs WHERE finished_at IS NULL');
     const faultsByKind = counters.faults;
@@ -266,6 +265,7 @@ export async function runProcessChaos(options: ProcessChaosOptions): Promise<Pro
       backend.kill('watchdog');
       await backend.exited;
     }
+    await live.writes?.close();
     await stack.close();
     await rm(cli, { force: true });
   }
