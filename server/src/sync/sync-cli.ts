@@ -7,7 +7,9 @@ import { openDatabase } from '../db/open-database';
 import { createLogger } from '../observability/logger';
 import { loadSecretsKey } from '../secrets/load-secrets-key';
 import { SecretBox } from '../secrets/secret-box';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createMailboxExclusivity } from '../jobs/mailbox-exclusivity';
 import pino from 'pino';
 import type { CycleSummary } from '../jobs/sync-cycle.service';
 import { createCrmSyncAdapter } from './crm-adapter/crm-sync.adapter';
@@ -46,9 +48,20 @@ async function main(): Promise<void> {
   try {
     await migrate(db);
     const secrets = new SecretBox(loadSecretsKey({ ...(config.secretsKey ? { configured: config.secretsKey } : {}), dataDir: config.dataDir, logger }));
-    if (process.env.TANDEM_CONFIG) await loadDeclarativeConfigFile(process.env.TANDEM_CONFIG, db, secrets);
-    const timeZone = process.env.TANDEM_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-    const sync = createSyncModule({ db, sealer: secrets, crm: createCrmSyncAdapter(createCrmStore(db), { timeZone }), logger, defaultTimeZone: timeZone, caCertPem: process.env.EXCHANGE_CA_PEM });
+    if (config.sync.configFile) await loadDeclarativeConfigFile(config.sync.configFile, db, secrets);
+    const timeZone = config.sync.timeZone;
+    // The same per-mailbox lock and node name as the scheduler's runs: a one-off cycle
+    // next to a running backend skips the mailboxes that backend is syncing.
+    const sync = createSyncModule({
+      db,
+      sealer: secrets,
+      crm: createCrmSyncAdapter(createCrmStore(db), { timeZone }),
+      logger,
+      defaultTimeZone: timeZone,
+      ...(config.sync.exchangeCaFile ? { caCertPem: readFileSync(config.sync.exchangeCaFile, 'utf8') } : {}),
+      exclusive: createMailboxExclusivity(db),
+      node: config.sync.nodeName,
+    });
     const summary = await sync.runCycle(force);
     const accounts = await sync.stores.accounts.list();
     printSummary(summary, new Map(accounts.map((account) => [account.id, account.mailbox])));

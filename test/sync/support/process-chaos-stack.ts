@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
 import { applyDeclarativeConfig } from '../../../server/src/admin/declarative-config.service';
@@ -66,6 +69,10 @@ export async function openProcessChaosStack(options: {
 }): Promise<ProcessChaosStack> {
   const sandbox = await startSandbox({ faultSeed: options.seed });
   const schema = `chaos_${randomBytes(6).toString('hex')}`;
+  // The sandbox's CA goes to the backend as an operator configures it: a PEM file.
+  const caDir = await mkdtemp(join(tmpdir(), 'tandem-chaos-ca-'));
+  const caFile = join(caDir, 'exchange-ca.pem');
+  await writeFile(caFile, sandbox.caCertPem);
   let db: Database | undefined;
   try {
     await adminQuery(`CREATE SCHEMA ${quoteIdentifier(schema)}`);
@@ -74,7 +81,7 @@ export async function openProcessChaosStack(options: {
     const backendEnv = {
       DATABASE_URL: schemaUrl(TEST_PG_URL, schema),
       SECRETS_KEY: secretsKey.toString('base64'),
-      EXCHANGE_CA_PEM: sandbox.caCertPem,
+      EXCHANGE_CA_FILE: caFile,
       TANDEM_TIME_ZONE: 'Europe/Berlin',
       LOG_LEVEL: 'error',
     };
@@ -117,12 +124,14 @@ export async function openProcessChaosStack(options: {
         await opened.close();
         await adminQuery(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`);
         await sandbox.close();
+        await rm(caDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await db?.close().catch(() => undefined);
     await adminQuery(`DROP SCHEMA IF EXISTS ${quoteIdentifier(schema)} CASCADE`).catch(() => undefined);
     await sandbox.close();
+    await rm(caDir, { recursive: true, force: true });
     throw error;
   }
 }
