@@ -8,6 +8,8 @@ export const useFormStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     columnGap: tokens.spacingHorizontalL,
     gridTemplateColumns: 'repeat(auto-fit, minmax(260px, 1fr))',
+    // A field beside one with a longer label or a hint would otherwise stretch its input to the row's height.
+    alignItems: 'start',
     // A select sizes itself to its longest option; without this it would push past its column.
     '& > *': { minWidth: 0 },
     [`& .${selectClassNames.root}`]: { minWidth: 0 },
