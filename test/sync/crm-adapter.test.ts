@@ -5,6 +5,7 @@ import { createCrmStore, type CrmStore } from '../../server/src/crm/crm-store';
 import type { WriteContext } from '../../server/src/crm/viewer';
 import { migrate } from '../../server/src/db/migrate';
 import { createCrmSyncAdapter } from '../../server/src/sync/crm-adapter/crm-sync.adapter';
+import type { CrmSyncPort } from '../../server/src/sync/crm-sync.port';
 import { createMailboxSync, type MailboxSync } from '../../server/src/sync/mailbox-sync.service';
 import { openTestDatabase, type TestDatabase } from '../support/test-databases';
 import { FakeExchange } from './support/fake-exchange.gateway';
@@ -17,6 +18,7 @@ describe('engine with the real CRM store (PGlite)', () => {
   let test: TestDatabase;
   let store: CrmStore;
   let engine: MailboxSync;
+  let adapter: CrmSyncPort;
   let api: WriteContext;
   let annaId: string;
   const exchange = new FakeExchange(() => new Date());
@@ -40,9 +42,10 @@ describe('engine with the real CRM store (PGlite)', () => {
     exchange.addMailbox(mailbox);
     config.rules = [rule('contacts', 'contacts', 'contacts'), rule('appointments', 'appointments', 'calendar'), rule('tasks', 'tasks', 'tasks')];
     config.accounts.set('acc', { id: 'acc', userId: annaId, mailbox, active: true, serverId: 's', authFailurePolicy: null, connection: { serverId: 's', serverType: 'on-premises', ewsUrl: 'https://x', version: 'Exchange2016', alternativeLoginName: null, auth: { method: 'basic', username: 'u', password: 'p' } } });
+    adapter = createCrmSyncAdapter(store, { timeZone: 'Europe/Berlin' });
     engine = createMailboxSync({
       config,
-      crm: createCrmSyncAdapter(store, { timeZone: 'Europe/Berlin' }),
+      crm: adapter,
       state: new MemoryStateStore(),
       log: new MemoryLogStore(),
       statuses: new MemoryStatusStore(),
@@ -119,4 +122,77 @@ describe('engine with the real CRM store (PGlite)', () => {
     expect(exchange.count('createItems') + exchange.count('updateItems') + exchange.count('deleteItems')).toBe(writesBefore);
   });
 
+  describe('the company of a contact (C4)', () => {
+    const newCompany = (name: string) => store.companies.create(api, { name, domains: [], status: 'active', restricted: false, groupIds: [], notes: '' });
+    const newContact = (lastName: string, companyId: string | null) =>
+      store.contacts.create(api, { ...(companyId ? { companyId } : {}), firstName: 'Eva', lastName, emails: [], phones: [], notes: '' });
+    const companyInOutlook = (crmId: string): string | undefined => {
+      const data = exchange.itemsIn(folder('contacts')).find((item) => item.crmId === crmId)?.data;
+      return data?.type === 'contact' ? data.companyName : undefined;
+    };
+
+    it('moves a contact to another company, and out of any, in Outlook as in the CRM', async () => {
+      const [contoso, fabrikam] = [await newCompany('Contoso Umzug GmbH'), await newCompany('Fabrikam Umzug AG')];
+      const contact = await newContact('Umzug', contoso.id);
+      await engine.syncMailbox('acc', true);
+      expect(companyInOutlook(contact.id)).toBe('Contoso Umzug GmbH');
+      await store.contacts.update(api, contact.id, { companyId: fabrikam.id });
+      expect(await engine.syncMailbox('acc', true)).toMatchObject({ status: 'synced', counts: { changed: 1, conflicts: 0 } });
+      expect(companyInOutlook(contact.id)).toBe('Fabrikam Umzug AG');
+      await store.contacts.update(api, contact.id, { companyId: null });
+      await engine.syncMailbox('acc', true);
+      expect(companyInOutlook(contact.id)).toBe('');
+    });
+
+    it('renames a CRM company in every synced contact of it in one run, though the contacts did not change', async () => {
+      const company = await newCompany('Altname GmbH');
+      const members = [await newContact('Erste', company.id), await newContact('Zweite', company.id), await newContact('Dritte', company.id)];
+      await engine.syncMailbox('acc', true);
+      await store.companies.update(api, company.id, { name: 'Neuname GmbH' });
+      expect(await engine.syncMailbox('acc', true)).toMatchObject({ status: 'synced', counts: { changed: 3, conflicts: 0 } });
+      expect(members.map((member) => companyInOutlook(member.id))).toEqual(['Neuname GmbH', 'Neuname GmbH', 'Neuname GmbH']);
+      expect(await engine.syncMailbox('acc', true)).toMatchObject({ status: 'synced', counts: { changed: 0 } });
+    });
+
+    it('clears the company in Outlook when the CRM deletes the company', async () => {
+      const company = await newCompany('Abgang KG');
+      const contact = await newContact('Abgang', company.id);
+      await engine.syncMailbox('acc', true);
+      await store.companies.remove(api, company.id);
+      await engine.syncMailbox('acc', true);
+      expect(companyInOutlook(contact.id)).toBe('');
+    });
+
+    it('keeps a company spelled differently in Outlook and linked to the CRM one through a CRM edit, without writes or conflicts', async () => {
+      const company = await newCompany('Schreibweise GmbH');
+      const itemId = exchange.userCreate(mailbox, folder('contacts'), makeContact({ surname: 'Klein', companyName: 'schreibweise gmbh ', emails: ['klein@schreibweise.example'] }));
+      await engine.syncMailbox('acc', true);
+      const crmId = exchange.itemsIn(folder('contacts')).find((item) => item.id === itemId)?.crmId ?? '';
+      expect((await store.contacts.get(api, crmId)).companyId).toBe(company.id);
+      // A CRM edit of another field makes the engine compare the whole contact again.
+      await store.contacts.update(api, crmId, { jobTitle: 'Einkauf' });
+      expect(await engine.syncMailbox('acc', true)).toMatchObject({ status: 'synced', counts: { changed: 1, conflicts: 0 } });
+      const linked = await store.contacts.get(api, crmId);
+      const updates = exchange.count('updateItems');
+      for (let run = 0; run < 2; run += 1) expect(await engine.syncMailbox('acc', true)).toMatchObject({ status: 'synced', counts: { created: 0, changed: 0, conflicts: 0 } });
+      expect(exchange.count('updateItems')).toBe(updates);
+      expect((await store.contacts.get(api, crmId)).version).toBe(linked.version);
+      expect(companyInOutlook(crmId)).toBe('schreibweise gmbh ');
+    });
+
+    it('reads a company change as all of its contacts under one journal position, and moves past a company without any', async () => {
+      const empty = await newCompany('Leer GmbH');
+      const full = await newCompany('Voll GmbH');
+      const members = [await newContact('Voll1', full.id), await newContact('Voll2', full.id), await newContact('Voll3', full.id)];
+      const head = await store.headSeq();
+      await store.companies.update(api, empty.id, { phone: '+49 1' });
+      await store.companies.update(api, full.id, { phone: '+49 2' });
+      const first = await adapter.readChanges('contacts', head, 1);
+      expect(first).toEqual({ entries: [], lastSeq: head + 1, more: true });
+      const second = await adapter.readChanges('contacts', head + 1, 1);
+      expect(second.entries.map((entry) => entry.recordId).sort()).toEqual(members.map((member) => member.id).sort());
+      expect(second.entries.every((entry) => entry.seq === head + 2 && entry.kind === 'upsert' && entry.origin === 'api')).toBe(true);
+      expect(await adapter.readChanges('contacts', head + 2, 1)).toEqual({ entries: [], lastSeq: null, more: false });
+    });
+  });
 });

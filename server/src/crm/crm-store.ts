@@ -13,6 +13,7 @@ import type { SearchHit } from '../../../shared/crm/search.schema';
 import type { Suggestion } from '../../../shared/crm/suggest.schema';
 import type { CrmGroup, CrmUser, GroupCreate, GroupPatch, UserCreate, UserPatch } from '../../../shared/crm/user.schema';
 import { activityTables } from './activity.table';
+import { listContactIdsOfCompanies } from './company-contacts.store';
 import { companyTable } from './company.table';
 import { contactTable } from './contact.table';
 import { dealTables } from './deal.table';
@@ -60,6 +61,8 @@ export interface CrmStore {
   readonly users: RecordCollection<CrmUser, UserCreate, UserPatch>;
   readonly groups: RecordCollection<CrmGroup, GroupCreate, GroupPatch>;
   findAppointmentByICalUid(viewer: Viewer, iCalUId: string): Promise<Appointment | null>;
+  /** Ids of the visible contacts under each of `companyIds`, by company (companies without any are absent). */
+  contactIdsOfCompanies(viewer: Viewer, companyIds: readonly string[]): Promise<Map<string, string[]>>;
   fileMail(ctx: WriteContext, mail: MailFile): Promise<FileMailResult>;
   getMail(viewer: Viewer, id: string): Promise<Mail>;
   search(viewer: Viewer, query: { q: string; types?: readonly LinkableType[] | undefined; limit: number }): Promise<SearchHit[]>;
@@ -101,6 +104,7 @@ export function createCrmStore(db: Database): CrmStore {
       const id = rows[0]?.id;
       return id ? ((await appointments.find(viewer, [id]))[0] ?? null) : null;
     },
+    contactIdsOfCompanies: (viewer, companyIds) => listContactIdsOfCompanies(db, viewer, companyIds),
     fileMail: (ctx, mail) => fileMail(db, ctx, mail),
     getMail: (viewer, id) => getMail(db, viewer, id),
     search: (viewer, query) => searchRecords(db, viewer, query),

@@ -112,11 +112,13 @@ export async function syncCrmChanges(ctx: RuleSyncContext): Promise<void> {
   for (const crmId of pending) if (!ctx.recorder.failedCrmIds.has(crmId)) await ctx.state.removePending(ctx.account.id, ctx.rule.id, crmId);
   let cursor = (await ctx.state.getJournalCursor(ctx.account.id, ctx.rule.id)) ?? 0;
   for (;;) {
-    const entries = await ctx.crm.readChanges(ctx.rule.dataType, cursor, ctx.options.journalPageSize);
-    if (entries.length === 0) return;
-    await syncRecords(ctx, relevantIds(ctx, entries));
-    cursor = entries[entries.length - 1]?.seq ?? cursor;
+    const page = await ctx.crm.readChanges(ctx.rule.dataType, cursor, ctx.options.journalPageSize);
+    if (page.lastSeq === null) return;
+    await syncRecords(ctx, relevantIds(ctx, page.entries));
+    // Past every position read, even one that named no record of this type: else a page of
+    // those would be read again on every run and the cursor would never move.
+    cursor = page.lastSeq;
     await ctx.state.saveJournalCursor(ctx.account.id, ctx.rule.id, cursor);
-    if (entries.length < ctx.options.journalPageSize) return;
+    if (!page.more) return;
   }
 }

@@ -18,6 +18,19 @@ export interface CrmJournalEntry {
   readonly at: string;
 }
 
+/**
+ * One page of the journal as it concerns one data type. A journal entry of another kind
+ * may stand for several records (a renamed company for its contacts, all under its seq)
+ * or for none, so the page says how far it read apart from its entries.
+ */
+export interface CrmJournalPage {
+  readonly entries: readonly CrmJournalEntry[];
+  /** The last journal position the page covers, with or without entries; null: nothing after `afterSeq`. */
+  readonly lastSeq: number | null;
+  /** The page read `limit` positions, so more may follow. */
+  readonly more: boolean;
+}
+
 export interface CrmSyncRecord {
   readonly id: string;
   readonly values: NeutralItem;
@@ -44,7 +57,8 @@ export interface CrmReadOptions {
 export interface CrmSyncPort {
   /** The journal's latest sequence number (0 when empty). */
   headSeq(): Promise<number>;
-  readChanges(dataType: SyncDataType, afterSeq: number, limit: number): Promise<CrmJournalEntry[]>;
+  /** At most `limit` journal positions after `afterSeq`; every record one of them stands for is in `entries`, however many. */
+  readChanges(dataType: SyncDataType, afterSeq: number, limit: number): Promise<CrmJournalPage>;
   /** Existing records among `ids`; deleted ones are absent. */
   getRecords(dataType: SyncDataType, ids: readonly string[], options?: CrmReadOptions): Promise<Map<string, CrmSyncRecord>>;
   /** Meetings are one CRM appointment across mailboxes (C3). */

@@ -1,5 +1,5 @@
 import type { CrmFilterField, SyncDataType } from '../../../shared/admin/sync-rule.schema';
-import type { CrmJournalEntry, CrmSyncPort, CrmSyncRecord, CrmWriteContext } from '../../../server/src/sync/crm-sync.port';
+import type { CrmJournalEntry, CrmJournalPage, CrmSyncPort, CrmSyncRecord, CrmWriteContext } from '../../../server/src/sync/crm-sync.port';
 import type { RuleSubject } from '../../../server/src/sync/rule-precedence.policy';
 import type { NeutralItem } from '../../../server/src/exchange/exchange-items';
 
@@ -18,6 +18,8 @@ export class FakeCrm implements CrmSyncPort {
   readonly groups = new Map<string, string[]>();
   readonly writes: Array<{ op: 'create' | 'update' | 'delete'; id: string; origin: string }> = [];
   private nextId = 0;
+  /** The journal's head: one position per change, which may stand for several records or none. */
+  private seq = 0;
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
 
@@ -42,6 +44,20 @@ export class FakeCrm implements CrmSyncPort {
     this.append(dataType, id, 'delete', null);
   }
 
+  /**
+   * One change elsewhere in the CRM that alters how several records read (a renamed
+   * company and its contacts): one journal position standing for all of them, or for
+   * none (a company without contacts).
+   */
+  userUpdateMany(dataType: SyncDataType, ids: readonly string[], patch: Partial<NeutralItem>): void {
+    this.seq += 1;
+    for (const id of ids) {
+      const record = this.require(dataType, id);
+      this.table(dataType).set(id, { ...record, values: { ...record.values, ...patch } as NeutralItem });
+      this.journal.push({ seq: this.seq, dataType, recordId: id, kind: 'upsert', origin: null, at: this.clock().toISOString() });
+    }
+  }
+
   values(dataType: SyncDataType): NeutralItem[] {
     return [...this.table(dataType).values()].map((record) => record.values);
   }
@@ -57,11 +73,13 @@ export class FakeCrm implements CrmSyncPort {
   // ---- the port ----
 
   async headSeq(): Promise<number> {
-    return this.journal.length;
+    return this.seq;
   }
 
-  async readChanges(dataType: SyncDataType, afterSeq: number, limit: number): Promise<CrmJournalEntry[]> {
-    return this.journal.filter((entry) => entry.dataType === dataType && entry.seq > afterSeq).slice(0, limit);
+  async readChanges(dataType: SyncDataType, afterSeq: number, limit: number): Promise<CrmJournalPage> {
+    const last = Math.min(this.seq, afterSeq + limit);
+    const entries = this.journal.filter((entry) => entry.dataType === dataType && entry.seq > afterSeq && entry.seq <= last);
+    return { entries, lastSeq: last > afterSeq ? last : null, more: last - afterSeq === limit };
   }
 
   async getRecords(dataType: SyncDataType, ids: readonly string[]): Promise<Map<string, CrmSyncRecord>> {
@@ -128,6 +146,7 @@ export class FakeCrm implements CrmSyncPort {
   }
 
   private append(dataType: SyncDataType, recordId: string, kind: 'upsert' | 'delete', origin: string | null): void {
-    this.journal.push({ seq: this.journal.length + 1, dataType, recordId, kind, origin, at: this.clock().toISOString() });
+    this.seq += 1;
+    this.journal.push({ seq: this.seq, dataType, recordId, kind, origin, at: this.clock().toISOString() });
   }
 }

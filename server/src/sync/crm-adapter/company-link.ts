@@ -3,7 +3,7 @@ import type { CrmStore } from '../../crm/crm-store';
 import type { Viewer, WriteContext } from '../../crm/viewer';
 
 /** Compared the way a person reads company names: case and surrounding spaces aside. */
-function sameName(a: string, b: string): boolean {
+export function sameCompanyName(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
@@ -13,7 +13,7 @@ async function findCompanyByName(store: CrmStore, viewer: Viewer, name: string):
   const ids = hits.flatMap((hit) => (hit.match === 'exact' && hit.record.type === 'company' ? [hit.record.id] : []));
   if (ids.length === 0) return null;
   const companies = await store.companies.find(viewer, ids);
-  return companies.filter((company) => sameName(company.name, name)).sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0] ?? null;
+  return companies.filter((company) => sameCompanyName(company.name, name)).sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0] ?? null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { plainTextOf } from '../body-text';
 import type { Contact, ContactCreate, ContactPatch, Phone } from '../../../../shared/crm/contact.schema';
 import type { NeutralContact } from '../../exchange/exchange-items';
+import { sameCompanyName } from './company-link';
 
 const phoneKindOf = { businessPhone: 'work', mobilePhone: 'mobile', homePhone: 'home' } as const;
 
@@ -47,9 +48,15 @@ export function contactToNeutral(contact: Contact, companyName: string, companyS
   };
 }
 
-/** What the CRM cannot hold comes from the last synced values (display name and company name are Exchange-only). */
+/**
+ * The display name is Exchange-only: it comes from the last synced values. The company
+ * name is the CRM's linked company, except that a spelling typed in Outlook and linked to
+ * it ("contoso gmbh" for "Contoso GmbH") stays as synced, or the engine would fight over
+ * case; another company, none, or a renamed one is a change in the CRM.
+ */
 export function reconcileContact(values: NeutralContact, snapshot: NeutralContact): NeutralContact {
-  return { ...values, displayName: snapshot.displayName, companyName: snapshot.companyName };
+  const companyName = sameCompanyName(values.companyName, snapshot.companyName) ? snapshot.companyName : values.companyName;
+  return { ...values, displayName: snapshot.displayName, companyName };
 }
 
 function textOrNull(value: string): string | null {

@@ -1,18 +1,16 @@
 import type { SyncDataType } from '../../../../shared/admin/sync-rule.schema';
 import type { Appointment, Task } from '../../../../shared/crm/activity.schema';
-import type { CrmEntityType } from '../../../../shared/crm/change.schema';
 import type { Company } from '../../../../shared/crm/company.schema';
 import type { Contact } from '../../../../shared/crm/contact.schema';
 import { CrmNotFoundError } from '../../crm/crm-errors';
 import type { CrmStore } from '../../crm/crm-store';
 import type { Viewer, WriteContext } from '../../crm/viewer';
 import type { NeutralItem } from '../../exchange/exchange-items';
-import type { CrmJournalEntry, CrmSyncPort, CrmSyncRecord, CrmWriteContext } from '../crm-sync.port';
+import type { CrmSyncPort, CrmSyncRecord, CrmWriteContext } from '../crm-sync.port';
 import { appointmentToCreate, appointmentToNeutral, appointmentToPatch, reconcileAppointment, reconcileTask, taskToCreate, taskToNeutral, taskToPatch } from './activity.crm-mapper';
 import { companyForName } from './company-link';
+import { readJournalPage } from './crm-journal-page';
 import { contactToCreate, contactToNeutral, contactToPatch, looksLikeCompany, reconcileContact } from './contact.crm-mapper';
-
-const entityTypeOf: Record<SyncDataType, CrmEntityType> = { contacts: 'contact', appointments: 'appointment', tasks: 'task' };
 
 /** The engine reads as the system: which mailbox a record belongs in is decided by `userIds`, not by visibility. */
 const systemViewer: Viewer = { userId: '00000000-0000-0000-0000-000000000000', isAdmin: true };
@@ -78,10 +76,7 @@ export function createCrmSyncAdapter(store: CrmStore, options: CrmSyncAdapterOpt
   const adapter: CrmSyncPort = {
     headSeq: () => store.headSeq(),
 
-    async readChanges(dataType, afterSeq, limit): Promise<CrmJournalEntry[]> {
-      const changes = await store.readChanges(afterSeq, limit, [entityTypeOf[dataType]]);
-      return changes.map((change) => ({ seq: change.seq, recordId: change.entityId, kind: change.operation === 'delete' ? 'delete' : 'upsert', origin: change.origin, at: change.at }));
-    },
+    readChanges: (dataType, afterSeq, limit) => readJournalPage(store, systemViewer, dataType, afterSeq, limit),
 
     async getRecords(dataType, ids, options) {
       if (ids.length === 0) return new Map();
