@@ -3,15 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { availableBackends, TEST_PG_URL } from '../support/test-databases';
 import { openDatabase } from '../../server/src/db/open-database';
 import type { Database } from '../../server/src/db/database';
+import { MAILBOX_LOCK_SPACE } from '../../server/src/jobs/mailbox-exclusivity';
 import { startBackend } from './support/process-chaos-backend';
 import { bundleSyncCli } from './support/process-chaos-bundle';
 import { openProcessChaosStack, schemaUrl, type ProcessChaosStack } from './support/process-chaos-stack';
 
 const backends = await availableBackends();
 if (!backends.includes('postgres')) console.warn(`sync CLI next to a running backend skipped: PostgreSQL at ${TEST_PG_URL} is unreachable`);
-
-// Mirrors MAILBOX_LOCK_SPACE in server/src/jobs/mailbox-exclusivity.ts: the test holds a mailbox's lock as a running backend would.
-const MAILBOX_LOCK_SPACE = 7_126_415;
 
 describe.runIf(backends.includes('postgres'))('npm run sync -- --once next to a running backend', () => {
   let stack: ProcessChaosStack;

@@ -4,8 +4,11 @@ import type { MailboxRunOutcome } from '../sync/mailbox-sync.service';
 /** Runs one mailbox's sync, or skips it when that mailbox is being synced elsewhere. */
 export type ExclusiveRun = (accountId: string, run: () => Promise<MailboxRunOutcome>) => Promise<MailboxRunOutcome>;
 
-// First key of the two-key advisory lock: Tandem's mailbox locks, apart from other users of advisory locks.
-const MAILBOX_LOCK_SPACE = 7_126_415;
+/**
+ * First key of the two-key advisory lock: Tandem's mailbox locks, apart from other users
+ * of advisory locks. The queue reads it back from pg_locks to tell a live run from a dead one.
+ */
+export const MAILBOX_LOCK_SPACE = 7_126_415;
 
 /**
  * At most one run per mailbox at a time, whatever started it: the queue (which already

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { z } from 'zod';
 import { quoteIdentifier } from '../db/postgres-database';
 import { KeyedLimiter } from './keyed-limiter';
+import { createOrphanedJobReaper } from './orphaned-job-reaper';
 import type { CycleAccount } from './sync-cycle.service';
 import type { MailboxRunOutcome } from '../sync/mailbox-sync.service';
 
@@ -22,8 +23,15 @@ export interface SyncQueueDeps {
   /**
    * A job whose instance died stays active this long before pg-boss gives it up; the
    * mailbox is then picked up by the next cycle. Longer than the slowest mailbox run.
+   * The backstop for orphanGraceSeconds.
    */
   readonly expireInSeconds: number;
+  /**
+   * Set only where every run holds its mailbox's advisory lock (PostgreSQL with
+   * createMailboxExclusivity): a job active this long while nobody holds that lock is
+   * failed by the cycle and its mailbox queued again. Unset, only the expiry frees it.
+   */
+  readonly orphanGraceSeconds?: number;
   readonly pollingIntervalSeconds: number;
   /**
    * Asked before each job (B6): false when the batch settings no longer select this node.
@@ -43,6 +51,7 @@ export interface SyncQueueDeps {
  */
 export function createSyncQueue(deps: SyncQueueDeps) {
   const perServer = new KeyedLimiter(deps.perServerConcurrency);
+  const reaper = deps.orphanGraceSeconds === undefined ? null : createOrphanedJobReaper({ boss: deps.boss, schema: deps.schema, queue: mailboxSyncQueue, graceSeconds: deps.orphanGraceSeconds, logger: deps.logger });
   let working = false;
 
   async function send(account: CycleAccount): Promise<string | null> {
@@ -104,9 +113,11 @@ export function createSyncQueue(deps: SyncQueueDeps) {
    * or run). A mailbox whose run is still going is left to the next cycle: pg-boss always
    * fetches the oldest queued job first, and a queued job whose mailbox is active cannot
    * start, which fails the fetch, so every worker would wait for that one slow mailbox.
+   * A job whose instance died is failed first, so its mailbox is queued in this cycle.
    */
   async function enqueueCycle(): Promise<number> {
     const accounts = await deps.listActiveAccounts();
+    if (reaper) await reaper.failOrphanedJobs();
     const running = await runningAccounts();
     let queued = 0;
     for (const account of accounts) {

@@ -92,6 +92,9 @@ export async function startSyncRuntime(deps: SyncRuntimeDeps): Promise<SyncRunti
         workers: 4,
         perServerConcurrency: 4,
         expireInSeconds: 1800,
+        // Well above the 2 s polling and the moment from fetch to lock (with as many workers as
+        // the per-server limit no job waits in the limiter), well below the shortest cycle (1 min).
+        orphanGraceSeconds: 45,
         pollingIntervalSeconds: 2,
         mayWork: () => batchTick.isSelected(),
         schema: queueSchema,
