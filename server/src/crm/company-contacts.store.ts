@@ -15,6 +15,10 @@ export async function listContactIdsOfCompanies(db: Database, viewer: Viewer, co
       WHERE r.company_id = ANY($3::uuid[]) AND ${inheritedVisibleSql('r', false)} ORDER BY r.company_id, r.id`,
     [...viewerParams(viewer), uuids],
   );
-  for (const row of rows) byCompany.set(row.companyId, [...(byCompany.get(row.companyId) ?? []), row.id]);
+  for (const row of rows) {
+    const ids = byCompany.get(row.companyId);
+    if (ids) ids.push(row.id);
+    else byCompany.set(row.companyId, [row.id]);
+  }
   return byCompany;
 }

@@ -5,6 +5,7 @@ import { applyMerges, stampOnlyMerge } from './apply-merges';
 import { decideMerge } from './merge.policy';
 import { belongsToUser, passesCrmFilter } from './crm-filter.policy';
 import type { SideChange } from './merge.types';
+import type { CrmSyncRecord } from './crm-sync.port';
 import { crmReadOptions, historyCutoff, type PlannedMerge, type RuleSyncContext } from './rule-sync.context';
 import { sameValue } from './neutral-diff';
 import { isInterruptedImport, type SyncPair } from './sync-state.port';
@@ -22,7 +23,11 @@ export function importedCrmId(accountId: string, itemId: string): string {
 /** The CRM side of a pair, as it is now compared with the last sync. */
 export async function currentCrmSide(ctx: RuleSyncContext, crmId: string, snapshot: SyncPair['crmSnapshot']): Promise<SideChange> {
   const records = await ctx.crm.getRecords(ctx.rule.dataType, [crmId], crmReadOptions(ctx));
-  const record = records.get(crmId);
+  return crmSideOf(ctx, records.get(crmId), snapshot);
+}
+
+/** The CRM side of a pair from a record already read (undefined: the record is gone). */
+function crmSideOf(ctx: RuleSyncContext, record: CrmSyncRecord | undefined, snapshot: SyncPair['crmSnapshot']): SideChange {
   if (!record) return { kind: 'deleted' };
   if (!belongsToUser(record, ctx.account.userId) || !passesCrmFilter(record, ctx.rule.crmFilter)) return { kind: 'out-of-scope' };
   const values = snapshot ? ctx.crm.reconcile(record.values, snapshot) : record.values;
@@ -101,7 +106,7 @@ async function planRemoveAfterInterruptedImport(ctx: RuleSyncContext, pair: Sync
     return null;
   }
   const snapshot = { crm: record.values, exchange: record.values };
-  const crm = await currentCrmSide(ctx, pair.crmId, record.values);
+  const crm = crmSideOf(ctx, record, record.values);
   const item = { id: pair.itemId, changeKey: '', folderId: pair.folderId };
   return { decision: decideMerge(ctx.mergeRule, snapshot, crm, { kind: 'deleted' }), crmId: pair.crmId, pair: { ...pair, crmSnapshot: snapshot.crm, exchangeSnapshot: snapshot.exchange }, item };
 }
